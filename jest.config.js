@@ -1,0 +1,9 @@
+/** Tests live beside the concept they specify; whole-system tests live in test/. */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/machines', '<rootDir>/dialogs', '<rootDir>/content', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 30000,
+};
