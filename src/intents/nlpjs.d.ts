@@ -1,0 +1,28 @@
+/** The small part of @nlpjs/basic (which ships no types) that the recogniser uses. */
+declare module '@nlpjs/basic' {
+  interface NlpClassification {
+    intent: string;
+    score: number;
+  }
+  interface NlpResult {
+    intent: string;
+    score: number;
+    classifications: NlpClassification[];
+  }
+  interface Nlp {
+    settings: Record<string, unknown>;
+    addLanguage(locale: string): void;
+    addDocument(locale: string, utterance: string, intent: string): void;
+    train(): Promise<unknown>;
+    process(locale: string, utterance: string): Promise<NlpResult>;
+  }
+  interface Container {
+    get(name: 'nlp'): Nlp;
+    get(name: string): unknown;
+    use(plugin: unknown): void;
+    registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
+  }
+  export function containerBootstrap(settings?: Record<string, unknown>): Promise<Container>;
+  export const Nlp: unknown;
+  export const LangEn: unknown;
+}

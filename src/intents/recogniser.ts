@@ -1,0 +1,93 @@
+import { containerBootstrap, LangEn, Nlp } from '@nlpjs/basic';
+import { phrasesByIntent } from './content';
+import type { IntentContent } from './content';
+import { isIntentId } from './ids';
+import type { IntentId } from './ids';
+import { normaliseUtterance } from './normalise';
+
+/**
+ * The offline recogniser: nlp.js trained at start-up from content/, with the
+ * out-of-scope phrases as its `None` class. No model file is read or written.
+ */
+
+/** Below this score the best in-scope intent is not trusted: the text is out of scope. */
+export const DEFAULT_THRESHOLD = 0.6;
+/** Candidates at or above this score are worth offering as "did you mean …?". */
+export const SUGGESTION_FLOOR = 0.15;
+
+const NONE = 'None';
+const LOCALE = 'en';
+const MAX_CANDIDATES = 3;
+
+export type IntentMatch = {
+  /** The recognised intent, or null when the text is out of scope or too uncertain. */
+  intent: IntentId | null;
+  /** Score (0..1) of the best in-scope intent, whether or not it cleared the threshold. */
+  confidence: number;
+  /** Up to three in-scope intents with a non-zero score, best first (for "did you mean …?"). */
+  candidates: { intent: IntentId; score: number }[];
+};
+
+export interface Recogniser {
+  readonly threshold: number;
+  recognise(text: string): Promise<IntentMatch>;
+}
+
+export type RecogniserOptions = { threshold?: number };
+
+export async function createRecogniser(content: IntentContent, options: RecogniserOptions = {}): Promise<Recogniser> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const nlp = await trainedNlp(content);
+
+  return {
+    threshold,
+    async recognise(text: string): Promise<IntentMatch> {
+      const utterance = normaliseUtterance(text);
+      if (!/[\p{L}\p{N}]/u.test(utterance)) return { intent: null, confidence: 0, candidates: [] };
+      const result = await nlp.process(LOCALE, utterance);
+      const ranked = [...(result.classifications ?? [])].sort((a, b) => b.score - a.score);
+      const candidates = ranked
+        .filter((c): c is { intent: IntentId; score: number } => isIntentId(c.intent) && c.score > 0)
+        .slice(0, MAX_CANDIDATES)
+        .map((c) => ({ intent: c.intent, score: round(c.score) }));
+      const best = candidates[0];
+      const top = ranked[0];
+      const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
+      return { intent: inScope ? best.intent : null, confidence: best?.score ?? 0, candidates };
+    },
+  };
+}
+
+async function trainedNlp(content: IntentContent) {
+  const container = await containerBootstrap();
+  // Registered before nlp.js registers its own defaults, which then do not overwrite these.
+  container.registerConfiguration('nlp', {
+    autoSave: false,
+    autoLoad: false,
+    log: false,
+    threshold: 0,
+    calculateSentiment: false,
+    modelFileName: 'unused.nlp',
+  });
+  container.registerConfiguration('nlu-??', {
+    keepStopwords: true,
+    nonefeatureValue: 1,
+    nonedeltaMultiplier: 1.2,
+    spellCheck: true,
+    spellCheckDistance: 1,
+    filterZeros: true,
+    log: false,
+  });
+  container.use(Nlp);
+  container.use(LangEn);
+  const nlp = container.get('nlp');
+  nlp.addLanguage(LOCALE);
+  for (const { intent, phrases } of phrasesByIntent(content)) {
+    for (const phrase of phrases) nlp.addDocument(LOCALE, normaliseUtterance(phrase), intent);
+  }
+  for (const phrase of content.outOfScope.phrases) nlp.addDocument(LOCALE, normaliseUtterance(phrase), NONE);
+  await nlp.train();
+  return nlp;
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
