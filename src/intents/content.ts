@@ -77,7 +77,17 @@ export function normalisePhrase(phrase: string): string {
 
 type Loaded<T> = { file: string; data: T };
 
-function readJsonFiles<T>(dir: string, sub: string, schemaFor: (name: string) => z.ZodType<T>, errors: string[]): Loaded<T>[] {
+/**
+ * Reads and checks every JSON file of one folder. Ids of files that failed their
+ * checks go into `attempted`, so a broken file is not also reported as missing.
+ */
+function readJsonFiles<T>(
+  dir: string,
+  sub: string,
+  schemaFor: (name: string) => z.ZodType<T>,
+  errors: string[],
+  attempted: Set<string>,
+): Loaded<T>[] {
   const folder = path.join(dir, sub);
   if (!fs.existsSync(folder)) {
     errors.push(`${path.join(path.basename(dir), sub)}: folder is missing`);
@@ -93,6 +103,8 @@ function readJsonFiles<T>(dir: string, sub: string, schemaFor: (name: string) =>
       errors.push(`${file}: not valid JSON (${(error as Error).message})`);
       continue;
     }
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    if (typeof rawId === 'string') attempted.add(rawId);
     const parsed = schemaFor(name).safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
@@ -114,12 +126,14 @@ function lastSentence(value: string): string {
 
 export function loadIntentContent(dir: string = DEFAULT_CONTENT_DIR): LoadResult {
   const errors: string[] = [];
-  const faqs = readJsonFiles(dir, 'faq', () => FaqSchema, errors);
+  const attempted = new Set<string>();
+  const faqs = readJsonFiles(dir, 'faq', () => FaqSchema, errors, attempted);
   const others = readJsonFiles<IntentEntry | OutOfScopeContent>(
     dir,
     'intents',
     (name) => (name === OUT_OF_SCOPE_FILE ? OutOfScopeSchema : IntentSchema),
     errors,
+    attempted,
   );
   const intents = others.filter((f): f is Loaded<IntentEntry> => f.data.id !== 'none');
   const outOfScope = others.find((f): f is Loaded<OutOfScopeContent> => f.data.id === 'none');
@@ -131,9 +145,9 @@ export function loadIntentContent(dir: string = DEFAULT_CONTENT_DIR): LoadResult
     seenIds.set(data.id, file);
   }
   for (const id of INTENT_IDS) {
-    if (!seenIds.has(id)) errors.push(`${path.basename(dir)}: ${id}: no content file for this intent`);
+    if (!attempted.has(id)) errors.push(`${path.basename(dir)}: ${id}: no content file for this intent`);
   }
-  if (!outOfScope) errors.push(`${path.join(path.basename(dir), 'intents', OUT_OF_SCOPE_FILE)}: file is missing`);
+  if (!attempted.has('none')) errors.push(`${path.join(path.basename(dir), 'intents', OUT_OF_SCOPE_FILE)}: file is missing`);
 
   for (const { file, data } of faqs) {
     checkFileName(file, `${data.id.replace(/^faq\./, '')}.json`, errors);
