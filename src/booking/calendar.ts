@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createEvent, DateArray } from 'ics';
+import { copy } from '../leads/copy';
+import type { Contact } from '../leads/lead';
+
+/**
+ * The iCalendar file for a booking (RFC 5545/5546 via the `ics` package).
+ * A confirmed booking is a METHOD:REQUEST; a cancelled one a METHOD:CANCEL with
+ * the same UID and a higher SEQUENCE, so calendars replace the event. Times are UTC.
+ */
+
+export interface CalendarBooking {
+  id: string;
+  start: string;
+  end: string;
+  status: 'confirmed' | 'cancelled';
+  sequence: number;
+  updatedAt: string;
+}
+
+const utcArray = (iso: string): DateArray => {
+  const d = new Date(iso);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+};
+
+export function bookingUid(bookingId: string): string {
+  return `${bookingId}@ai-governance-scoping`;
+}
+
+/** `attendee` is null once the lead has been erased: the cancel still goes out, without personal data. */
+export function renderCalendar(booking: CalendarBooking, attendee: Pick<Contact, 'name' | 'email'> | null): string {
+  const c = copy().calendar;
+  const cancelled = booking.status === 'cancelled';
+  const { error, value } = createEvent({
+    productId: c.productId,
+    method: cancelled ? 'CANCEL' : 'REQUEST',
+    uid: bookingUid(booking.id),
+    sequence: booking.sequence,
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    start: utcArray(booking.start),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: utcArray(booking.end),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: c.summary,
+    description: c.description,
+    organizer: c.organizer,
+    attendees: attendee
+      ? [{ name: attendee.name, email: attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
+      : [],
+    lastModified: utcArray(booking.updatedAt),
+  });
+  if (error || !value) throw error ?? new Error('ics produced no calendar');
+  return value;
+}
+
+/** An unguessable link token: 32 random bytes, base64url. Only its hash is stored. */
+export function newCalendarToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashCalendarToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function calendarUrlPath(bookingId: string, token: string): string {
+  return `/calendar/${encodeURIComponent(bookingId)}.ics?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,63 @@
+import { QUESTION_ORDER } from '../scoping/questions';
+import type { Lead } from './lead';
+
+/** Leads as CSV (RFC 4180), one row a lead, with its latest booking. */
+
+export interface LeadRowBooking {
+  start: string;
+  status: string;
+}
+
+/**
+ * Quotes every cell; a cell a spreadsheet would run as a formula ("=…", "@…",
+ * "+…" that is not a phone number) is prefixed with an apostrophe.
+ */
+function cell(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=@\t\r]/.test(s) || (/^[+-]/.test(s) && !/^[+-]?[\d\s().-]+$/.test(s))) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export const CSV_COLUMNS = [
+  'lead_id',
+  'created_at',
+  'name',
+  'email',
+  'organisation',
+  'role',
+  'phone',
+  'consent_given_at',
+  'privacy_notice_version',
+  'pathway',
+  'tier',
+  'urgency',
+  'booking_start',
+  'booking_status',
+  ...QUESTION_ORDER,
+] as const;
+
+export function leadsToCsv(leads: readonly { lead: Lead; booking: LeadRowBooking | null }[]): string {
+  const rows = leads.map(({ lead, booking }) => {
+    const r = lead.assessment?.recommendation;
+    return [
+      lead.id,
+      lead.createdAt,
+      lead.contact.name,
+      lead.contact.email,
+      lead.contact.organisation,
+      lead.contact.role,
+      lead.contact.phone,
+      lead.consent.givenAt,
+      lead.consent.noticeVersion,
+      r?.pathway,
+      r?.tier,
+      r?.urgency,
+      booking?.start,
+      booking?.status,
+      ...QUESTION_ORDER.map((q) => lead.answers[q]),
+    ]
+      .map(cell)
+      .join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,17 @@
+/**
+ * Child process for the cross-process race: opens the shared data folder,
+ * says "ready", waits for "go" on stdin, confirms one slot, prints the result.
+ * Usage: tsx test/booking/confirm-slot.ts <dataDir> <leadId> <slotId>
+ */
+import { NOW, openService } from './fixtures';
+
+const [dataDir, leadId, slotId] = process.argv.slice(2);
+const service = openService(dataDir);
+process.stdout.write('ready\n');
+process.stdin.setEncoding('utf8');
+process.stdin.once('data', () => {
+  const result = service.confirm({ leadId, slotId, now: NOW });
+  service.close();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { testConfig } from '../../src/config/config';
+import { readBankHolidays } from '../../src/booking/bank-holidays';
+import { BookingService } from '../../src/booking/service';
+import { assess } from '../../src/scoping/recommendation';
+import type { Answers } from '../../src/scoping/questions';
+
+/** Shared set-up for booking tests: a temp data folder, a fixed clock, a consenting lead. */
+
+export const NOW = new Date('2026-11-30T10:15:00.000Z'); // Monday, GMT
+export const TUESDAY_0900 = 'slot-20261201T0900Z'; // too soon: inside 24 h notice
+export const WEDNESDAY_0900 = 'slot-20261202T0900Z';
+export const WEDNESDAY_0930 = 'slot-20261202T0930Z';
+export const WEDNESDAY_1000 = 'slot-20261202T1000Z';
+
+export const ANSWERS: Answers = {
+  ai_use: 'active',
+  certification: 'none',
+  infosec_maturity: 'reasonable',
+  ai_materiality: 'high',
+  sector: 'financial',
+  eu_exposure: 'yes',
+  procurement: 'ai-governance',
+};
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'booking-'));
+}
+
+export function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): BookingService {
+  return new BookingService({ config: testConfig({ DATA_DIR: dataDir, ...env }), dataDir, holidays: readBankHolidays().dates, clock });
+}
+
+export function registerAda(service: BookingService, overrides: { email?: string } = {}): string {
+  return service.registerLead({
+    conversationId: 'conv-1',
+    channelId: 'webchat',
+    contact: { name: 'Ada Lovelace', email: overrides.email ?? 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
+    consent: { givenAt: NOW, noticeVersion: '2026-01' },
+    answers: ANSWERS,
+    assessment: assess(ANSWERS),
+  }).leadId;
+}
