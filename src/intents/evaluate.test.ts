@@ -7,9 +7,10 @@ import { createRecogniser } from './recogniser';
 
 /**
  * The development set is never training data. These floors sit a little under
- * the figures measured when the recogniser last changed, so a regression fails.
+ * the figures measured when the recogniser last changed (98.4% in scope, 100%
+ * out-of-scope recall on 72 lines), so a regression fails.
  */
-const FLOORS = { inScopeAccuracy: 0.9, outOfScopeRecall: 0.85 };
+const FLOORS = { inScopeAccuracy: 0.95, outOfScopeRecall: 0.87 };
 
 describe('the recogniser on the development set', () => {
   it('stays above its floors', async () => {
