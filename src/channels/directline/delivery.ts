@@ -1,0 +1,94 @@
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { WireActivity } from './transcript';
+
+/**
+ * Hands a website activity to the bot through CloudAdapter, exactly as an
+ * activity from any other channel: the bot sees a `directline` activity with a
+ * serviceUrl and replies through botbuilder's ConnectorClient — here to this
+ * server's own `/directline-connector`, which logs the reply for the widget.
+ *
+ * The inbound side needs no network authentication (the activity never left
+ * this process), so the AuthenticateRequestResult is built here rather than
+ * from a JWT; with MicrosoftAppId configured the identity carries it, as the
+ * adapter's own proactive and named-pipe paths do. The outbound ConnectorClient
+ * carries a per-process key instead of an Azure AD token, and the connector
+ * routes accept only that key, from a loopback address.
+ */
+
+export const DIRECTLINE_CHANNEL_ID = 'directline';
+
+export interface Bot {
+  run(context: TurnContext): Promise<void>;
+}
+
+class LoopbackConnectorFactory extends ConnectorFactory {
+  constructor(private readonly connectorKey: string) {
+    super();
+  }
+
+  async create(serviceUrl: string): Promise<ConnectorClient> {
+    const key = this.connectorKey;
+    const credentials = {
+      async signRequest<T extends { headers: { set(name: string, value: string): void } }>(webResource: T): Promise<T> {
+        webResource.headers.set('authorization', `Bearer ${key}`);
+        return webResource;
+      },
+    };
+    // ConnectorClient takes any ServiceClientCredentials; ours signs with the loopback key.
+    return new ConnectorClient(credentials as unknown as ConstructorParameters<typeof ConnectorClient>[0], { baseUri: serviceUrl });
+  }
+}
+
+export class BotDelivery {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly auth: AuthenticateRequestResult;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly bot: Bot,
+    appId: string | undefined,
+    connectorKey: string,
+    private readonly serviceUrl: () => string,
+  ) {
+    const claimsIdentity = appId
+      ? new ClaimsIdentity(
+          [
+            { type: AuthenticationConstants.AudienceClaim, value: appId },
+            { type: AuthenticationConstants.AppIdClaim, value: appId },
+          ],
+          true,
+        )
+      : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
+    this.auth = {
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      callerId: undefined,
+      claimsIdentity,
+      connectorFactory: new LoopbackConnectorFactory(connectorKey),
+    };
+  }
+
+  /**
+   * Runs one turn. Turns of one conversation run one after another, in the
+   * order the user sent them; different conversations run side by side.
+   */
+  deliver(activity: WireActivity): Promise<void> {
+    const conversationId = (activity.conversation as { id?: string } | undefined)?.id ?? '';
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const turn = previous
+      .catch(() => undefined)
+      .then(() => this.adapter.processActivityDirect({ ...this.auth }, { ...activity, serviceUrl: this.serviceUrl() } as unknown as Activity, (context) => this.bot.run(context)));
+    const tail = turn.catch(() => undefined);
+    this.queues.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId);
+    });
+    return turn;
+  }
+
+  /** Resolves once every turn in flight has finished. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+  }
+}

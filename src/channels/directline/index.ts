@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import express, { type Router } from 'express';
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from '../../config/config';
+import { AzureTokens } from './azure';
+import { CONNECTOR_PATH, connectorRouter } from './connector';
+import { Conversations } from './conversations';
+import { BotDelivery, type Bot } from './delivery';
+import { OriginPolicy } from './origins';
+import { protocolRouter, type ProtocolLogger } from './protocol';
+import { ConversationRateLimit } from './rateLimit';
+import { ActivityStream } from './stream';
+import { loadSigningKey, TokenSigner } from './tokens';
+import { Transcript } from './transcript';
+
+export { staticSiteRouter } from './site';
+export { DIRECTLINE_CHANNEL_ID } from './delivery';
+
+/**
+ * The website channel: a self-hosted Direct Line 3.0 service for the Web Chat
+ * widget, delivering to the same bot through the same CloudAdapter pipeline as
+ * every other channel. Mount `router` at '/', call `attach(server)` once the
+ * HTTP server exists (WebSocket streams), and `close()` on shutdown.
+ */
+
+export interface DirectLineChannelDeps {
+  config: Config;
+  logger: ProtocolLogger;
+  adapter: CloudAdapter;
+  bot: Bot;
+  /** Where this server can reach itself, e.g. http://127.0.0.1:3978, once listening. */
+  selfUrl: () => string;
+}
+
+export interface DirectLineChannel {
+  router: Router;
+  attach(server: Server): void;
+  close(): Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
+export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
+  const settings = deps.config.directLine;
+  const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
+  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
+  const origins = new OriginPolicy(settings.allowedOrigins);
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger);
+  const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
+  const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
+  const connectorKey = randomBytes(32).toString('base64url');
+  const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
+  const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const settled = work.catch((err: Error) => deps.logger.error('directline turn failed', { error: err.message.split('\n')[0] }));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  };
+
+  const router = express.Router();
+  router.use(connectorRouter({ conversations, transcript, connectorKey }));
+  router.use(
+    protocolRouter({
+      config: settings,
+      conversations,
+      transcript,
+      signer,
+      origins,
+      rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
+      delivery,
+      azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
+      logger: deps.logger,
+      track,
+    }),
+  );
+
+  transcript.sweep();
+  const sweeper = setInterval(() => transcript.sweep(), SWEEP_EVERY_MS);
+  sweeper.unref();
+  deps.logger.info('website channel ready', { mode: settings.secret ? 'azure' : 'self-hosted', allowedOrigins: settings.allowedOrigins });
+
+  return {
+    router,
+    attach: (server) => stream.attach(server),
+    async close() {
+      clearInterval(sweeper);
+      await stream.close();
+      await Promise.all([...inFlight]);
+      await delivery.drain();
+      transcript.close();
+    },
+  };
+}

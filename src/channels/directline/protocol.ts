@@ -1,0 +1,172 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { DirectLineConfig } from '../../config/config';
+import { CLIENT_TYPES, type Conversations } from './conversations';
+import type { BotDelivery } from './delivery';
+import type { OriginPolicy } from './origins';
+import type { ConversationRateLimit } from './rateLimit';
+import { parseWatermark } from './stream';
+import type { TokenClaims, TokenSigner } from './tokens';
+import type { Transcript } from './transcript';
+import type { AzureTokens } from './azure';
+
+/**
+ * The Direct Line 3.0 REST surface the widget (botframework-directlinejs) calls,
+ * plus `POST /api/directline/token` for the page. Statuses follow Azure's,
+ * because the client acts on them: 403 means "token expired or refused" (it
+ * stops), 404 "conversation gone", 429 "wait Retry-After seconds".
+ */
+
+export interface ProtocolLogger {
+  info(msg: string, fields?: object): void;
+  warn(msg: string, fields?: object): void;
+  error(msg: string, fields?: object): void;
+  debug(msg: string, fields?: object): void;
+}
+
+export interface ProtocolDeps {
+  config: DirectLineConfig;
+  conversations: Conversations;
+  transcript: Transcript;
+  signer: TokenSigner;
+  origins: OriginPolicy;
+  rateLimit: ConversationRateLimit;
+  delivery: BotDelivery;
+  azure: AzureTokens | undefined;
+  logger: ProtocolLogger;
+  /** Runs a turn in the background; close() waits for these. */
+  track(work: Promise<unknown>): void;
+}
+
+const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+
+export function protocolRouter(deps: ProtocolDeps): Router {
+  const { conversations, signer, logger } = deps;
+  const router = express.Router();
+  const json = express.json({ limit: Math.max(64 * 1024, deps.config.maxMessageBytes * 4), type: ['application/json', 'application/vnd.microsoft.activity'] });
+
+  router.use(['/v3/directline', '/api/directline'], deps.origins.middleware());
+
+  const authorised = (req: Request, res: Response): TokenClaims | undefined => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      fail(res, 401, 'Unauthorized', 'A Direct Line token is required.');
+      return undefined;
+    }
+    const verified = signer.verify(match[1], 'conversation');
+    if (!verified.ok) {
+      logger.debug('directline token refused', { reason: verified.reason });
+      fail(res, 403, verified.reason === 'expired' ? 'TokenExpired' : 'BadToken', 'The token is not valid for this conversation.');
+      return undefined;
+    }
+    return verified.claims;
+  };
+
+  const forConversation = (req: Request, res: Response): TokenClaims | undefined => {
+    const claims = authorised(req, res);
+    if (!claims) return undefined;
+    if (claims.conv !== req.params.conversationId) {
+      fail(res, 403, 'BadToken', 'The token is for another conversation.');
+      return undefined;
+    }
+    if (!conversations.exists(claims.conv)) {
+      fail(res, 404, 'NotFound', 'The conversation has ended.');
+      return undefined;
+    }
+    return claims;
+  };
+
+  const wsBase = (req: Request) => `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}`;
+
+  /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
+  const pageToken = async (_req: Request, res: Response) => {
+    if (deps.azure) {
+      const result = await deps.azure.generate();
+      if (!result.ok) logger.warn('directline azure token failed', { reason: result.reason });
+      if (!result.ok) return fail(res, 502, 'DirectLineUnavailable', 'The chat service is unavailable; please try again shortly.');
+      return res.json({ ...result.token, domain: deps.config.azureEndpoint });
+    }
+    res.json(conversations.open());
+  };
+  router.post('/api/directline/token', pageToken);
+  router.post('/v3/directline/tokens/generate', pageToken);
+
+  router.post('/v3/directline/tokens/refresh', (req, res) => {
+    const claims = authorised(req, res);
+    if (!claims) return;
+    const issued = conversations.refresh(claims);
+    if (!issued) return fail(res, 404, 'NotFound', 'The conversation has ended.');
+    res.json(issued);
+  });
+
+  // Start (or rejoin) the conversation the token is for. The first start tells
+  // the bot the user joined, as Azure does, so its welcome arrives unasked.
+  router.post('/v3/directline/conversations', (req, res) => {
+    const claims = authorised(req, res);
+    if (!claims) return;
+    if (!conversations.exists(claims.conv)) return fail(res, 404, 'NotFound', 'The conversation has ended.');
+    const first = conversations.markStarted(claims.conv);
+    res.status(first ? 201 : 200).json({
+      conversationId: claims.conv,
+      token: bearer(req),
+      expires_in: Math.max(0, claims.exp - Math.floor(Date.now() / 1000)),
+      streamUrl: conversations.streamUrl(wsBase(req), claims, 0),
+    });
+    if (first) deps.track(deps.delivery.deliver(conversations.joined(claims)));
+  });
+
+  // Reconnect: a new streamUrl that resumes after the watermark.
+  router.get('/v3/directline/conversations/:conversationId', (req, res) => {
+    const claims = forConversation(req, res);
+    if (!claims) return;
+    res.json({
+      conversationId: claims.conv,
+      token: bearer(req),
+      expires_in: Math.max(0, claims.exp - Math.floor(Date.now() / 1000)),
+      streamUrl: conversations.streamUrl(wsBase(req), claims, parseWatermark(String(req.query.watermark ?? ''))),
+    });
+  });
+
+  router.get('/v3/directline/conversations/:conversationId/activities', (req, res) => {
+    const claims = forConversation(req, res);
+    if (!claims) return;
+    const page = deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
+    res.json({ activities: page.activities.map((a) => a.activity), watermark: String(page.watermark) });
+  });
+
+  router.post('/v3/directline/conversations/:conversationId/activities', json, async (req, res) => {
+    const claims = forConversation(req, res);
+    if (!claims) return;
+    const posted = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
+      return fail(res, 400, 'BadArgument', 'Only message, event and typing activities can be posted.');
+    }
+    if (typeof posted.text === 'string' && Buffer.byteLength(posted.text, 'utf8') > deps.config.maxMessageBytes) {
+      return fail(res, 413, 'MessageSizeTooBig', `Messages are limited to ${deps.config.maxMessageBytes} bytes.`);
+    }
+    const allowed = deps.rateLimit.take(claims.conv);
+    if (!allowed.ok) {
+      res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+      return fail(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.');
+    }
+    const from = posted.from as { name?: unknown } | undefined;
+    const logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined);
+    try {
+      await deps.delivery.deliver(logged);
+      res.json({ id: logged.id });
+    } catch (err) {
+      logger.error('directline turn failed', { error: (err as Error).message.split('\n')[0] });
+      fail(res, 502, 'BotError', 'The assistant could not answer; please try again.');
+    }
+  });
+
+  router.post('/v3/directline/conversations/:conversationId/upload', (req, res) => {
+    if (!forConversation(req, res)) return;
+    fail(res, 415, 'BadArgument', 'File uploads are not accepted in this chat.');
+  });
+
+  return router;
+}
+
+const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+

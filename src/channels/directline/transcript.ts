@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The conversation log of the website channel, in SQLite so a reload after a
+ * restart still resumes with its history. Each activity gets the next sequence
+ * number of its conversation; a watermark is the sequence of the last activity
+ * a client has seen ("3" → it wants sequences 4, 5, ...).
+ *
+ * Bounded twice: only the last `historyLimit` activities of a conversation are
+ * kept, and a conversation is dropped once `expiresAt` (token expiry plus a
+ * margin, pushed on every refresh) has passed.
+ */
+
+/** An activity as it travels to the widget: JSON, timestamps as ISO strings. */
+export type WireActivity = Record<string, unknown> & { id?: string; type?: string };
+
+export interface ConversationRecord {
+  id: string;
+  userId: string;
+  started: boolean;
+  expiresAt: number;
+}
+
+export interface LoggedActivity {
+  seq: number;
+  activity: WireActivity;
+}
+
+export class Transcript {
+  private readonly db: Database.Database;
+
+  constructor(
+    file: string,
+    private readonly historyLimit: number,
+  ) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS conversations (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        started INTEGER NOT NULL DEFAULT 0,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS activities (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, seq)
+      ) WITHOUT ROWID;
+    `);
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  create(id: string, userId: string, expiresAt: number): ConversationRecord {
+    this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
+    return { id, userId, started: false, expiresAt };
+  }
+
+  find(id: string, now = Date.now()): ConversationRecord | undefined {
+    const row = this.db.prepare('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
+      | { id: string; user_id: string; started: number; expires_at: number }
+      | undefined;
+    return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at };
+  }
+
+  /** True the first time only: the caller then announces the conversation to the bot. */
+  markStarted(id: string): boolean {
+    return this.db.prepare('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
+  }
+
+  extend(id: string, expiresAt: number): void {
+    this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
+  }
+
+  /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
+  append(conversationId: string, build: (seq: number) => WireActivity): LoggedActivity {
+    return this.db.transaction(() => {
+      const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
+        | { last_seq: number }
+        | undefined;
+      if (!next) throw new Error(`append to unknown conversation`);
+      const activity = build(next.last_seq);
+      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(activity));
+      this.db.prepare('DELETE FROM activities WHERE conversation_id = ? AND seq <= ?').run(conversationId, next.last_seq - this.historyLimit);
+      return { seq: next.last_seq, activity };
+    })();
+  }
+
+  /** Activities after the watermark, oldest first, and the watermark to send next time. */
+  since(conversationId: string, watermark: number): { activities: LoggedActivity[]; watermark: number } {
+    const rows = this.db
+      .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
+      .all(conversationId, watermark) as { seq: number; json: string }[];
+    const activities = rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as WireActivity }));
+    const last = this.db.prepare('SELECT last_seq FROM conversations WHERE id = ?').get(conversationId) as { last_seq: number } | undefined;
+    return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
+  }
+
+  findActivity(conversationId: string, activityId: string): WireActivity | undefined {
+    const rows = this.db.prepare('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
+    for (const row of rows) {
+      const activity = JSON.parse(row.json) as WireActivity;
+      if (activity.id === activityId) return activity;
+    }
+    return undefined;
+  }
+
+  /** Drops expired conversations and their activities; returns how many went. */
+  sweep(now = Date.now()): number {
+    return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
