@@ -120,7 +120,7 @@ describe('after booking', () => {
       consent: { givenAt: NOW.toISOString(), noticeVersion: '2026-01' },
       answers: ANSWERS,
     });
-    expect(service.listLeads()[0].booking).toEqual({ id: booking.id, start: '2026-12-02T09:00:00.000Z', status: 'confirmed' });
+    expect(service.listLeads()[0].booking).toEqual({ id: booking.id, start: '2026-12-02T09:00:00.000Z', end: '2026-12-02T09:30:00.000Z', status: 'confirmed' });
     expect(service.calendarFor(booking.id, tokenOf(booking))).toContain('DTSTART:20261202T090000Z');
     expect(service.confirm({ leadId: registerAda(service), slotId: WEDNESDAY_0900, now: NOW })).toEqual({ ok: false, reason: 'slot-taken' });
   });
@@ -146,7 +146,7 @@ describe('after booking', () => {
     const other = service.confirm({ leadId: registerAda(service), slotId: 'slot-20261203T1000Z', now: NOW });
     expect(other.ok).toBe(true);
     expect(service.reschedule({ bookingId: booking.id, slotId: 'slot-20261203T1000Z', now: NOW })).toEqual({ ok: false, reason: 'slot-taken' });
-    expect(service.listLeads().find((l) => l.id === leadId)?.booking).toEqual({ id: booking.id, start: '2026-12-02T09:00:00.000Z', status: 'confirmed' });
+    expect(service.listLeads().find((l) => l.id === leadId)?.booking).toEqual({ id: booking.id, start: '2026-12-02T09:00:00.000Z', end: '2026-12-02T09:30:00.000Z', status: 'confirmed' });
     expect(service.reschedule({ bookingId: booking.id, slotId: TUESDAY_0900, now: NOW })).toEqual({ ok: false, reason: 'slot-unavailable' });
     expect(service.reschedule({ bookingId: 'booking-nope', slotId: WEDNESDAY_1000, now: NOW })).toEqual({ ok: false, reason: 'not-found' });
   });

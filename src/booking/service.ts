@@ -52,7 +52,7 @@ export interface LeadSummary {
   pathway: string | null;
   tier: string | null;
   urgency: string | null;
-  booking: { id: string; start: string; status: 'confirmed' | 'cancelled' } | null;
+  booking: { id: string; start: string; end: string; status: 'confirmed' | 'cancelled' } | null;
 }
 
 /** Told after a booking is stored; the brief is ready. Listener errors are logged by id and swallowed. */
@@ -310,7 +310,7 @@ export class BookingService {
         pathway: r?.pathway ?? null,
         tier: r?.tier ?? null,
         urgency: r?.urgency ?? null,
-        booking: b ? { id: b.id, start: b.start, status: b.status } : null,
+        booking: b ? { id: b.id, start: b.start, end: b.end, status: b.status } : null,
       };
     });
   }

@@ -102,7 +102,7 @@ export function getLead(db: Db, leadId: string): Lead | null {
 }
 
 export function allLeads(db: Db): Lead[] {
-  return db.prepare(`${SELECT_LEAD} ORDER BY l.created_at, l.id`).all().map(toLead);
+  return db.prepare(`${SELECT_LEAD} ORDER BY l.created_at, l.rowid`).all().map(toLead);
 }
 
 export function leadIdsCreatedBefore(db: Db, cutoff: string): string[] {

@@ -1,0 +1,83 @@
+/**
+ * Leads for practitioners: `npm run leads -- list | show <id> | export --csv | purge`.
+ * Reads DATA_DIR (and the rest) through src/config; prints to stdout.
+ */
+import { parseConfig } from '../src/config/config';
+import { readBankHolidays } from '../src/booking/bank-holidays';
+import { BookingService } from '../src/booking/service';
+import { formatSlot } from '../src/booking/slots';
+import { renderBriefMarkdown } from '../src/leads/brief';
+
+const USAGE = `Usage: npm run leads -- <command>
+
+  list            one line a lead: id, created, organisation, pathway, tier, booking (London)
+  show <id>       the practitioner's brief for a lead, as Markdown
+  export --csv    all leads as CSV on stdout
+  purge           erase leads older than RETENTION_DAYS, with their bookings, consents and briefs
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!['list', 'show', 'export', 'purge'].includes(command)) fail(`Unknown command "${command}".`);
+  if (command === 'show' && rest.length !== 1) fail('show needs exactly one lead id.');
+  if (command === 'export' && (rest.length !== 1 || rest[0] !== '--csv')) fail('export needs --csv (the only format).');
+  if ((command === 'list' || command === 'purge') && rest.length > 0) fail(`${command} takes no arguments.`);
+
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error.message}\n`);
+    process.exit(1);
+  }
+  const { config } = parsed;
+  const service = new BookingService({ config, holidays: readBankHolidays().dates });
+  try {
+    switch (command) {
+      case 'list': {
+        const leads = service.listLeads();
+        if (leads.length === 0) process.stdout.write('No leads.\n');
+        for (const l of leads) {
+          const booking = l.booking ? `${formatSlot(l.booking, config.booking.timeZone)} ${l.booking.status}` : 'not booked';
+          process.stdout.write(`${[l.id, l.createdAt.slice(0, 10), l.organisation, l.pathway ?? '-', l.tier ?? '-', booking].join('\t')}\n`);
+        }
+        return;
+      }
+      case 'show': {
+        const brief = service.brief(rest[0]);
+        if (brief) {
+          process.stdout.write(renderBriefMarkdown(brief));
+          return;
+        }
+        if (!service.lead(rest[0])) {
+          process.stderr.write(`No lead with id "${rest[0]}". Try: npm run leads -- list\n`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(`Lead ${rest[0]} has not booked a call yet, so there is no brief.\n`);
+        return;
+      }
+      case 'export':
+        process.stdout.write(service.exportCsv());
+        return;
+      case 'purge': {
+        const counts = service.purge({ now: new Date() });
+        process.stdout.write(
+          `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs.\n`,
+        );
+        return;
+      }
+    }
+  } finally {
+    service.close();
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,77 @@
+import { BookingService, BookingView } from './service';
+import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, WEDNESDAY_1000 } from '../../test/booking/fixtures';
+
+/** The iCalendar file, read back with a small RFC 5545 parser (unfolding, unescaping). */
+
+type Ics = { method: string; events: Record<string, string>[] };
+
+function parseIcs(text: string): Ics {
+  const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter(Boolean);
+  const ics: Ics = { method: '', events: [] };
+  let event: Record<string, string> | null = null;
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).split(';')[0];
+    const value = line.slice(colon + 1).replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+    if (line === 'BEGIN:VEVENT') event = {};
+    else if (line === 'END:VEVENT') (ics.events.push(event!), (event = null));
+    else if (event) event[name] = event[name] ? `${event[name]}\n${value}` : value;
+    else if (name === 'METHOD') ics.method = value;
+  }
+  return ics;
+}
+
+let service: BookingService;
+let booking: BookingView;
+const tokenOf = (b: BookingView) => new URL(b.icsUrlPath, 'http://x').searchParams.get('token')!;
+
+beforeEach(() => {
+  service = openService(tempDataDir());
+  const r = service.confirm({ leadId: registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
+  if (!r.ok) throw new Error(r.reason);
+  booking = r.booking;
+});
+afterEach(() => service.close());
+
+it('a confirmed booking is a 30-minute REQUEST in UTC naming the call, with the disclaimer', () => {
+  const ics = parseIcs(service.calendarFor(booking.id, tokenOf(booking))!);
+  expect(ics.method).toBe('REQUEST');
+  expect(ics.events).toHaveLength(1);
+  const [event] = ics.events;
+  expect(event).toMatchObject({
+    DTSTART: '20261202T090000Z',
+    DTEND: '20261202T093000Z',
+    SUMMARY: 'AI Governance Scoping Call',
+    STATUS: 'CONFIRMED',
+    SEQUENCE: '0',
+    UID: `${booking.id}@ai-governance-scoping`,
+  });
+  expect(event.DESCRIPTION).toContain('not legal or compliance advice');
+  expect(event.DESCRIPTION).toContain('Obligations vary by organisation and sector');
+  expect(event.ORGANIZER).toMatch(/^mailto:/i);
+  expect(event.ATTENDEE).toMatch(/ada@example\.org/);
+});
+
+it('a cancelled booking is a CANCEL with the same UID and a higher SEQUENCE; the old link shows it too', () => {
+  const cancelled = service.cancel(booking.id);
+  if (!cancelled.ok) throw new Error(cancelled.reason);
+  for (const link of [booking, cancelled.booking]) {
+    const ics = parseIcs(service.calendarFor(booking.id, tokenOf(link))!);
+    expect(ics.method).toBe('CANCEL');
+    expect(ics.events[0]).toMatchObject({ STATUS: 'CANCELLED', SEQUENCE: '1', UID: `${booking.id}@ai-governance-scoping` });
+  }
+});
+
+it('a rescheduled booking keeps its UID with the new times', () => {
+  const moved = service.reschedule({ bookingId: booking.id, slotId: WEDNESDAY_1000, now: NOW });
+  if (!moved.ok) throw new Error(moved.reason);
+  const event = parseIcs(service.calendarFor(booking.id, tokenOf(moved.booking))!).events[0];
+  expect(event).toMatchObject({ DTSTART: '20261202T100000Z', DTEND: '20261202T103000Z', SEQUENCE: '1', STATUS: 'CONFIRMED' });
+});
+
+it('without the right token there is no calendar', () => {
+  expect(service.calendarFor(booking.id, 'wrong')).toBeNull();
+  expect(service.calendarFor(booking.id, '')).toBeNull();
+  expect(service.calendarFor(booking.id, undefined)).toBeNull();
+  expect(service.calendarFor('booking-other', tokenOf(booking))).toBeNull();
+});
