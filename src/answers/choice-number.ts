@@ -12,7 +12,7 @@ const CARDINALS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
 };
 const NOUN = '(?:one|option|choice|answer|button|item)';
-const LEAD = `(?:(?:i (?:would )?(?:choose|pick|go for|say|select)|(?:let us|lets) go (?:for|with)|go (?:for|with)|pick|choose|select|i think|probably|definitely|it is|its|it s) )?`;
+const LEAD = `(?:(?:i (?:would |will )?(?:choose|pick|go for|say|select)|(?:let us|lets) go (?:for|with)|go (?:for|with)|pick|choose|select|i think|probably|definitely|it is|its|it s) )?`;
 
 const NUMBERED = new RegExp(`^${LEAD}(?:the )?(?:${NOUN} |number |no |num |#)?#?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine)(?: please)?$`);
 const ORDINAL = new RegExp(`^${LEAD}(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\\d(?:st|nd|rd|th)|last)(?: ${NOUN})?(?: please)?$`);

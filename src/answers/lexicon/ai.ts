@@ -6,6 +6,7 @@ import { AI, AI_ANY, hedge, polarity } from './common';
 export const AI_USE: QuestionLexicon<AnswerValue<'ai_use'>> = {
   rules: [
     hedge(null),
+    hide(`\\b${AI} (?:governance|policy|policies|questions|ethics|regulation|act)\\b`),
     // "not in production yet", "nothing live" — below active, whatever else they said
     answer('exploring', `\\b(?:not|nothing|none) (?:\\w+ ){0,2}?(?:in production|live|deployed|rolled out)\\b`),
     fact('exploring', `\\b(?:planning|plan|plans|intend|intending|looking|hoping|about|going) to (?:start |begin )?(?:using |use |adopt |introduce |roll out |deploy |bring in |try |trial |pilot )(?:\\w+ ){0,2}?${AI_ANY}\\b`),
@@ -33,7 +34,6 @@ export const AI_USE: QuestionLexicon<AnswerValue<'ai_use'>> = {
     answer('active', `\\b(?:in production|production|live|deployed|at scale|business as usual|bau|rolled out|embedded|heavily|extensively|widely|everywhere|across the (?:business|organisation|organization|company)|core (?:of|to) (?:our|the)|customer facing|our (?:own )?models?|own models?|in house models?)\\b`),
     answer('active', `\\b(?:ai|ml) (?:powered|driven|based|first|native)\\b`),
     answer<AnswerValue<'ai_use'>>('ambiguous', `^ (?:we )?(?:use|using|do use|have) (?:ai|it|some)(?: yes)? $`),
-    hide(`\\b${AI} governance\\b`),
     ...polarity<AnswerValue<'ai_use'>>('ambiguous', 'none'),
   ],
   overrides: [
@@ -52,7 +52,7 @@ export const AI_MATERIALITY: QuestionLexicon<AnswerValue<'ai_materiality'>> = {
     answer('low', `\\b(?:not (?:really|much|very|a lot|that much|at all|hugely)|hardly|barely|scarcely|very little|minimal(?:ly)?|marginal(?:ly)?|peripheral(?:ly)?|low|lowish|minor|tiny|small|limited|slightly|a little|a bit|not critical|non critical|insignificant|nice to have|side project|nothing (?:critical|important|major)|a few (?:staff|people))\\b`),
     fact('low', `\\b(?:only|just|mainly|mostly|purely) (?:for |used for |use it for )?(?:internal (?:productivity|use|admin)|productivity|drafting|emails?|meeting notes|note taking|summari[sz]\\w*|admin|back office)\\b`),
     answer('low', `\\b(?:internal (?:productivity|use|only|admin)|productivity|drafting|emails?|meeting notes|note taking|summari[sz]\\w*|admin tasks|back office)\\b`),
-    answer('medium', `\\b(?:quite a lot|quite a bit|a fair (?:bit|amount)|medium|moderate(?:ly)?|mid|middling|somewhat|fairly|quite|reasonably|in between|in the middle|average|some|growing|increasing(?:ly)?)\\b`),
+    answer('medium', `\\b(?:quite a lot|quite a bit|a fair (?:bit|amount)|medium|moderately|moderate|mid|middling|somewhat|fairly|quite|reasonably|in between|in the middle|average|growing|increasing(?:ly)?)\\b`),
     answer('medium', `\\b(?:supports?|supporting|helps?|helping|assists?|part of) (?:\\w+ ){0,2}?(?:important|key|core|main|business|critical)? ?(?:processes|operations|functions|workflows|work|services)\\b`),
     fact('high', `\\b(?:${AI}|models?|algorithms?) (?:\\w+ ){0,3}?(?:makes?|making|drives?|driving|informs?|automates?) (?:\\w+ ){0,2}?decisions? (?:about|affecting|that affect|on|for) (?:our )?(?:customers|patients|citizens|residents|people|individuals|applicants|claims|loans|credit|members|service users|the public)\\b`),
     answer('high', `\\b(?:decisions? (?:about|affecting|that affect|on|for) (?:our )?(?:customers|patients|citizens|residents|people|individuals|applicants|claims|loans|credit|members|service users|the public)|automated decisions?|automated decision making)\\b`),

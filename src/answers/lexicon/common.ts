@@ -17,6 +17,13 @@ export function hedge<V extends string>(unsure: NoInfer<V> | null): Rule<V> {
   return unsure === null ? hide<V>(HEDGE) : { ...hide<V>(HEDGE), outcome: unsure, fact: false };
 }
 
+/** "yes and no", "sort of": a mixed answer to a yes/no question, taken as ambiguous. */
+const MIXED = '^ (?:yes and no|yes or no|no and yes|yes no|both yes and no|kind of|sort of|partly|in part|half and half) $';
+
+export function mixed<V extends string>(): Rule<V> {
+  return answer<V>('ambiguous', MIXED);
+}
+
 const YES = '^ (?:yes|yeah|yea|yep|yup|ya|aye|sure|absolutely|definitely|certainly|correct|indeed|of course|affirmative|y)\\b';
 const YES_WHOLE = '^ (?:(?:yes )?(?:we|they|it) (?:do|are|is|have|does)) $';
 const NO = '^ (?:no|nope|nah|not at all|never|negative|n)\\b';

@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../scoping/questions';
 import { answer, fact, hide, type QuestionLexicon } from '../rules';
-import { AI, EU_PLACES, hedge, polarity } from './common';
+import { AI, EU_PLACES, hedge, mixed, polarity } from './common';
 
 const PEOPLE =
   '(?:customers?|clients?|users?|offices?|operations?|staff|employees|subsidiar(?:y|ies)|branch(?:es)?|sales|partners?|people|patients|members|buyers|teams?|business|presence|entity|entities|markets?|contracts?)';
@@ -10,14 +10,15 @@ const UK = '(?:uk|u k|united kingdom|britain|great britain|gb|england|scotland|w
 export const EU_EXPOSURE: QuestionLexicon<AnswerValue<'eu_exposure'>> = {
   rules: [
     hedge<AnswerValue<'eu_exposure'>>('unsure'),
-    hide('\\bnorthern ireland\\b'),
+    mixed<AnswerValue<'eu_exposure'>>(),
     answer('unsure', `\\b(?:maybe|possibly|perhaps|potentially|might be|might|could be|it depends|depends|not that we know|not as far as (?:i|we) know|probably not|probably|unclear)\\b`),
     fact('no', `\\b(?:not|never) (?:\\w+ ){0,2}?(?:in|into|to|within|across|from|inside|used in) (?:the )?(?:eu|e u|european union|europe)\\b`),
     fact('no', `\\b(?:no|zero|without|not any|do not have any|do not have) (?:eu|e u|european|europe|international|overseas|foreign) ?${PEOPLE}?\\b`),
     fact('no', `\\b(?:no|zero|not any|do not have any|do not have) ${PEOPLE} (?:\\w+ ){0,2}?(?:in|from|across) (?:the )?(?:eu|e u|european union|europe|abroad|overseas)\\b`),
     fact('no', `\\b(?:do|does) not (?:sell|operate|trade|work|deal|do business|have (?:any )?${PEOPLE}) (?:\\w+ ){0,2}?(?:in|into|to|with|across|outside|beyond) (?:the )?(?:eu|e u|european union|europe|${UK}|abroad|overseas)\\b`),
-    fact('no', `\\b(?:${UK} only|only (?:in |within |inside )?(?:the )?${UK}|(?:just|solely|purely|entirely|exclusively|wholly) (?:in |within )?(?:the )?${UK}|(?:entirely|purely|exclusively|only) (?:domestic|uk based)|domestic only|not outside (?:the )?${UK})\\b`),
-    answer('no', `\\b(?:${UK} (?:based|focused|centric|customers|market)|domestic|nowhere else|not abroad|not (?:used )?overseas|internal only|only internal(?:ly)?|in house only|no)\\b`),
+    fact('no', `\\b(?:${UK} only|only (?:in |within |inside )?(?:the )?${UK}|(?:just|solely|purely|entirely|exclusively|wholly) (?:in |within )?(?:the )?${UK}|(?:entirely|purely|exclusively|only) (?:domestic|uk based)|domestic only|not outside (?:the )?${UK}|(?:only|solely|just|exclusively) (?:operate|trade|sell|work|do business)(?: \\w+)? (?:in|within|inside) (?:the )?${UK})\\b`),
+    hide('\\bnorthern ireland\\b'),
+    answer('no', `\\b(?:${UK} (?:based|focused|centric|customers|market)|domestic|nowhere else|not abroad|not (?:used )?overseas|internal only|only internal(?:ly)?|in house only)\\b`),
     fact('yes', `\\b${PEOPLE} (?:\\w+ ){0,3}?(?:in|across|throughout|from|based in|located in|all over|around) (?:the )?(?:rest of )?${EU_PLACES}\\b`),
     fact('yes', `\\b(?:sell|sells|selling|operate|operates|operating|trade|trading|expand\\w*|used|use|deployed|available) (?:\\w+ ){0,2}?(?:in|into|across|throughout|to) (?:the )?${EU_PLACES}\\b`),
     fact('yes', `\\b(?:eu|european|pan european|eu wide|europe wide|continental) (?:${PEOPLE}|wide)\\b`),

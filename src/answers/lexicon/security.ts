@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../scoping/questions';
 import { answer, fact, hide, type QuestionLexicon } from '../rules';
-import { hedge, polarity } from './common';
+import { hedge, mixed, polarity } from './common';
 
 /** Other certifications, which say nothing about ISO 27001 ("we're 9001 certified"). */
 const OTHER_STANDARD =
@@ -12,17 +12,19 @@ const IT = '(?:27001|it|one|that|iso|the standard|the certificate|the cert|certi
 export const CERTIFICATION: QuestionLexicon<AnswerValue<'certification'>> = {
   rules: [
     hedge(null),
+    mixed<AnswerValue<'certification'>>(),
     hide(`\\b${OTHER_STANDARD}(?: and ${OTHER_STANDARD})*(?: (?:\\w+ ){0,2}?${CERT})?\\b`),
     hide(`\\b(?:compliant|compliance|aligned|align|aligning|following|follow|based on|mapped to|in line) (?:with |to )?27001\\b|\\b27001 (?:aligned|compliant|based)\\b`),
     // none: lapsed, never, not, don't have
     fact('none', `\\b(?:certificat\\w* |cert |27001 )?(?:has |have |had )?(?:lapsed|expired|let (?:it|them) (?:lapse|expire)|no longer (?:certified|have it|hold it|have 27001)|not (?:certified )?any ?more|used to (?:be certified|have it|have 27001|hold it|hold 27001))\\b`),
     fact('none', `\\b(?:not|never|nor) (?:\\w+ ){0,2}?(?:27001 )?(?:certified|certificated|accredited)\\b`),
     fact('none', `\\b(?:do|does|did) not (?:yet |currently |actually |even )?(?:have|hold|got)(?: an?| any| the)? (?:27001|iso|certification|27001 certification)\\b`),
-    fact('none', `\\bno (?:27001|iso 27001|27001 certification)\\b`),
+    fact('none', `\\bno (?:27001|iso 27001|27001 certification)\\b|\\bnot (?:yet )?27001\\b`),
     answer('none', `\\b(?:do|does|did) not (?:yet |currently |actually |even )?(?:have|hold|got)(?: an?| any| the)? ${IT}\\b`),
     answer('none', `\\b(?:no|zero|without) ${CERT}\\b|\\bno iso\\b`),
     answer('none', `\\b(?:have not|has not|never) (?:even )?(?:got|achieved|started|begun|done|gained|obtained|pursued|looked|bothered|tried)\\b|\\bnot (?:yet|at the moment|currently|at present|right now)\\b`),
     answer('none', `^ (?:none|nothing|nil|n a|never|not (?:really|at all))\\b`),
+    fact('certified', `\\b(?:passed|completed|cleared) (?:our |the )?(?:27001 )?(?:stage (?:2|two)|certification audit|certification|audit)\\b|\\b(?:27001 )?(?:surveillance audits?|recertif\\w*)\\b`),
     // in-progress: working towards it
     fact('in-progress', `\\b(?:working|work|going|moving|aiming|heading) (?:towards?|for|on|through) (?:getting |achieving |gaining )?(?:27001|iso|certification)\\b`),
     fact('in-progress', `\\b(?:pursuing|preparing for|implementing|building|getting) (?:an? |our |the )?(?:27001|isms)\\b|\\b27001 (?:project|programme|implementation|is in progress|in progress|audit (?:is )?(?:booked|scheduled|planned|next))\\b`),
@@ -53,7 +55,7 @@ export const INFOSEC_MATURITY: QuestionLexicon<AnswerValue<'infosec_maturity'>> 
     answer('weak', `\\bnot (?:very |that |particularly |especially |too |so |all that |great|good )?(?:strong|mature|good|great|robust|solid|reasonable|decent|brilliant|ideal|where (?:we|it) should be)\\b|\\bnot great\\b`),
     fact('weak', `\\b(?:our |the )?(?:information |info |cyber )?security (?:controls |posture |policies |maturity )?(?:is |are )?(?:very |quite |pretty |fairly |rather )?(?:weak|poor|immature|basic|patchy|lacking|minimal|informal|ad hoc|non existent|inadequate)\\b`),
     fact('weak', `\\bno (?:formal )?(?:security (?:policies|controls|team|function)|isms|information security (?:policies|controls))\\b`),
-    answer('weak', `\\b(?:weak|weaker|poor|poorly|immature|basic|patchy|lacking|limited|minimal|informal|ad hoc|non existent|nonexistent|inadequate|bad|terrible|awful|shaky|chaotic|messy|a mess|behind|low|needs? (?:work|improvement|improving)|could be better|room for improvement|early days|starting from scratch|from scratch|nothing (?:formal|in place|written down)|not much|very little|gaps?|no (?:formal )?(?:policies|controls|processes))\\b`),
+    answer('weak', `\\b(?:weak|weaker|poor|poorly|immature|basic|patchy|lacking|limited|minimal|informal|ad hoc|non existent|nonexistent|inadequate|bad|terrible|awful|shaky|chaotic|messy|a mess|behind|low|needs? (?:\\w+ ){0,3}?(?:work|improvement|improving|attention)|could be better|room for improvement|early days|starting from scratch|from scratch|nothing (?:formal|in place|written down)|not much|very little|gaps?|no (?:formal )?(?:policies|controls|processes))\\b`),
     fact('reasonable', `\\b(?:our |the )?(?:information |info |cyber )?security (?:controls |posture |policies |maturity )?(?:is |are )?(?:very |quite |pretty |fairly |reasonably )?(?:good|strong|solid|mature|robust|decent|reasonable|in (?:good|decent|reasonable) shape)\\b`),
     answer('reasonable', `\\b(?:reasonable|reasonably|decent|good|solid|strong|mature|robust|ok|okay|fine|fair|fairly good|pretty good|adequate|sound|established|well (?:run|managed|established|documented|controlled)|in (?:good|decent|reasonable|ok|okay) shape|under control|on top of it|sorted|moderate|average|medium|alright|all right|competent|tight)\\b`),
     answer('reasonable', `\\b(?:cyber essentials(?: plus)?|soc ?2|aligned (?:to|with) 27001|27001 aligned|(?:policies|controls) (?:are )?in place|follow 27001|nist)\\b`),

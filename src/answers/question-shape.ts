@@ -1,0 +1,33 @@
+import { HEDGE } from './lexicon/common';
+import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
+
+/**
+ * Whether a message is shaped like a question rather than an answer. The bot
+ * pairs this with its FAQ recogniser to tell a side question ("do we need
+ * 27001?") from an answer to the pending one ("we don't have 27001").
+ *
+ *   "how long does it take" → true   (starts with a question word)
+ *   "is 27001 enough?"      → true   (auxiliary, then a subject)
+ *   "NHS trust?"            → false  (a short answer said with a rising tone)
+ *   "not sure", "yes"       → false
+ */
+
+const WH = /^(?:what|whats|why|how|hows|when|where|which|who|whose|whom)\b/;
+const NOT_WH = /^(?:who knows|how about (?:yes|no)|what ever|whatever)\b/;
+/** "do we", "is it", "can you" — but not "do not know" or "will be certified". */
+const AUXILIARY =
+  /^(?:(?:have|has) (?=(?:i|we|you|they|it|there|anyone|anybody)\b)|(?:do|does|did|is|are|was|were|can|could|should|would|will|shall|must|may|might|am) )(?!not\b|be\b|been\b|n t\b)(?:i|we|you|they|it|this|that|there|these|those|the|my|our|your|a|an|iso|27001|42001|ai|anyone|anybody|someone|everyone|one|he|she|people|companies|organisations|organizations|small|uk|nhs|every|any|all|certification|[a-z]+ing)\b/;
+const REQUEST =
+  /^(?:(?:please |can you |could you |would you )?(?:tell me|explain|describe|define|clarify|help me understand|remind me)|i (?:would like|want|need) to (?:know|understand|ask)|i (?:am )?wonder(?:ing)?|(?:quick |a )?question\b|difference between|meaning of|any idea (?:what|how|why|when|if|whether))\b/;
+const HEDGE_ONLY = new RegExp(`^ ?(?:${HEDGE}) ?$`);
+
+export function looksLikeQuestion(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const raw = text.slice(0, MAX_ANSWER_CHARS).trim();
+  const whole = compact(normalise(raw));
+  if (whole === '' || HEDGE_ONLY.test(whole)) return false;
+  if (NOT_WH.test(whole)) return false;
+  if (WH.test(whole) || AUXILIARY.test(whole) || REQUEST.test(whole)) return true;
+  if (/\?\s*$/.test(raw) || /\?\s+\S/.test(raw)) return whole.split(' ').length >= 4;
+  return false;
+}
