@@ -38,14 +38,17 @@ const ChoiceSchema = z.strictObject({
 
 function questionSchema(question: QuestionId) {
   const values = QUESTION_VALUES[question] as readonly string[];
+  // The order is checked on the raw object: zod's output follows the schema's order.
   const choices = z
-    .strictObject(Object.fromEntries(values.map((value) => [value, ChoiceSchema])))
+    .unknown()
     .superRefine((given, ctx) => {
+      if (given === null || typeof given !== 'object') return;
       const order = Object.keys(given);
-      if (order.join(',') !== values.join(',')) {
+      if (order.join(',') !== values.join(',') && [...order].sort().join(',') === [...values].sort().join(',')) {
         ctx.addIssue({ code: 'custom', message: `choices must be in the order ${values.join(', ')}` });
       }
-    });
+    })
+    .pipe(z.strictObject(Object.fromEntries(values.map((value) => [value, ChoiceSchema]))));
   return z.strictObject({
     prompt: text(120),
     help: text(300),

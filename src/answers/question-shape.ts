@@ -16,7 +16,7 @@ const WH = /^(?:what|whats|why|how|hows|when|where|which|who|whose|whom)\b/;
 const NOT_WH = /^(?:who knows|how about (?:yes|no)|what ever|whatever)\b/;
 /** "do we", "is it", "can you" — but not "do not know" or "will be certified". */
 const AUXILIARY =
-  /^(?:(?:have|has) (?=(?:i|we|you|they|it|there|anyone|anybody)\b)|(?:do|does|did|is|are|was|were|can|could|should|would|will|shall|must|may|might|am) )(?!not\b|be\b|been\b|n t\b)(?:i|we|you|they|it|this|that|there|these|those|the|my|our|your|a|an|iso|27001|42001|ai|anyone|anybody|someone|everyone|one|he|she|people|companies|organisations|organizations|small|uk|nhs|every|any|all|certification|[a-z]+ing)\b/;
+  /^(?:(?:have|has) (?=(?:i|we|you|they|it|there|anyone|anybody)\b)|(?:do|does|did|is|are|was|were|can|could|should|would|will|shall|must|may|might|am) )(?!(?:not|be|been|n t|say|guess|think|imagine|probably|definitely|also|only|just|use|have|hold|so|too|some|sometimes|quite|very|really)\b)[a-z0-9]+\b/;
 const REQUEST =
   /^(?:(?:please |can you |could you |would you )?(?:tell me|explain|describe|define|clarify|help me understand|remind me)|i (?:would like|want|need) to (?:know|understand|ask)|i (?:am )?wonder(?:ing)?|(?:quick |a )?question\b|difference between|meaning of|any idea (?:what|how|why|when|if|whether))\b/;
 const HEDGE_ONLY = new RegExp(`^ ?(?:${HEDGE}) ?$`);

@@ -22,6 +22,8 @@ export interface Rule<V extends string> {
   readonly pattern: RegExp;
   /** True when the phrase states the fact on its own, outside the question's context. */
   readonly fact: boolean;
+  /** Set on a rule that runs only when reading facts (see lexicon/common.ts hedge). */
+  readonly factOnly?: boolean;
 }
 
 export interface QuestionLexicon<V extends string> {
@@ -61,7 +63,7 @@ export function matchLexicon<V extends string>(
   const found = new Set<Outcome<V>>();
   let working = ` ${normalised} `;
   for (const rule of lexicon.rules) {
-    if (mode === 'fact' && !rule.fact) continue;
+    if (mode === 'fact' ? !rule.fact : rule.factOnly) continue;
     working = working.replace(rule.pattern, () => {
       found.add(rule.outcome);
       return BLANK;

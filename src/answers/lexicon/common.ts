@@ -12,9 +12,22 @@ export const HEDGE =
   'idk|hard to (?:say|tell)|no one knows|nobody knows|not known|unknown|need to check|would (?:need|have) to check|tbc|not clear|unclear)' +
   '(?: (?:if|whether|about|how|what|which|where|yet|at all|tbh|to be honest|honestly|really)\\b[^.|]*)?';
 
-/** A hedge: the question's unsure value where it has one, otherwise hidden (it means nothing). */
+/**
+ * A hedge: as an answer, the question's unsure value where it has one; as a
+ * fact, never anything (but still hidden, so "not sure if we're certified"
+ * states nothing).
+ */
 export function hedge<V extends string>(unsure: NoInfer<V> | null): Rule<V> {
-  return unsure === null ? hide<V>(HEDGE) : { ...hide<V>(HEDGE), outcome: unsure, fact: false };
+  return unsure === null ? hide<V>(HEDGE) : answer<V>(unsure, HEDGE);
+}
+
+function hedgeFact<V extends string>(): Rule<V> {
+  return { ...hide<V>(HEDGE), factOnly: true };
+}
+
+/** The hedge rules that open every lexicon. */
+export function hedges<V extends string>(unsure: NoInfer<V> | null): Rule<V>[] {
+  return unsure === null ? [hedge<V>(null)] : [hedge<V>(unsure), hedgeFact<V>()];
 }
 
 /** "yes and no", "sort of": a mixed answer to a yes/no question, taken as ambiguous. */

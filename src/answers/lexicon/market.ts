@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../scoping/questions';
 import { answer, fact, hide, type QuestionLexicon } from '../rules';
-import { AI, EU_PLACES, hedge, mixed, polarity } from './common';
+import { AI, EU_PLACES, hedge, hedges, mixed, polarity } from './common';
 
 const PEOPLE =
   '(?:customers?|clients?|users?|offices?|operations?|staff|employees|subsidiar(?:y|ies)|branch(?:es)?|sales|partners?|people|patients|members|buyers|teams?|business|presence|entity|entities|markets?|contracts?)';
@@ -9,7 +9,7 @@ const UK = '(?:uk|u k|united kingdom|britain|great britain|gb|england|scotland|w
 /** eu_exposure: yes · no · unsure. Denials before mentions; any real EU use wins over "mostly UK". */
 export const EU_EXPOSURE: QuestionLexicon<AnswerValue<'eu_exposure'>> = {
   rules: [
-    hedge<AnswerValue<'eu_exposure'>>('unsure'),
+    ...hedges<AnswerValue<'eu_exposure'>>('unsure'),
     mixed<AnswerValue<'eu_exposure'>>(),
     answer('unsure', `\\b(?:maybe|possibly|perhaps|potentially|might be|might|could be|it depends|depends|not that we know|not as far as (?:i|we) know|probably not|probably|unclear)\\b`),
     fact('no', `\\b(?:not|never) (?:\\w+ ){0,2}?(?:in|into|to|within|across|from|inside|used in) (?:the )?(?:eu|e u|european union|europe)\\b`),

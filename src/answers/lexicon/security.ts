@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../scoping/questions';
 import { answer, fact, hide, type QuestionLexicon } from '../rules';
-import { hedge, mixed, polarity } from './common';
+import { hedge, hedges, mixed, polarity } from './common';
 
 /** Other certifications, which say nothing about ISO 27001 ("we're 9001 certified"). */
 const OTHER_STANDARD =
@@ -49,7 +49,7 @@ export const CERTIFICATION: QuestionLexicon<AnswerValue<'certification'>> = {
 /** infosec_maturity: weak · reasonable · unsure. Negated adjectives first ("not bad", "not great"). */
 export const INFOSEC_MATURITY: QuestionLexicon<AnswerValue<'infosec_maturity'>> = {
   rules: [
-    hedge<AnswerValue<'infosec_maturity'>>('unsure'),
+    ...hedges<AnswerValue<'infosec_maturity'>>('unsure'),
     answer('unsure', `\\b(?:never (?:been )?(?:assessed|audited|checked|reviewed|tested)|not (?:been )?(?:assessed|audited|checked|reviewed)|no (?:assessment|audit|idea how)|maybe|possibly|depends|it varies|could go either way|somewhere in between)\\b`),
     answer('reasonable', `\\bnot (?:too |that |so |all that |particularly )?(?:bad|weak|poor|terrible|awful|immature)\\b`),
     answer('weak', `\\bnot (?:very |that |particularly |especially |too |so |all that |great|good )?(?:strong|mature|good|great|robust|solid|reasonable|decent|brilliant|ideal|where (?:we|it) should be)\\b|\\bnot great\\b`),

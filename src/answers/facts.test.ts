@@ -1,0 +1,73 @@
+import type { Answers } from '../scoping/questions';
+import { extractFacts } from './facts';
+
+/** Facts volunteered in any message fill questions that are then not asked, so only explicit ones count. */
+
+describe('extractFacts: what a message states outright', () => {
+  const stated: [string, Answers][] = [
+    ["we're an NHS trust and already 27001 certified", { sector: 'health', certification: 'certified' }],
+    ["we're a SaaS company using AI in production", { sector: 'technology', ai_use: 'active' }],
+    ['We are a district council trialling Copilot.', { sector: 'public', ai_use: 'exploring' }],
+    ["we don't use AI at all, we're a law firm", { ai_use: 'none', sector: 'professional' }],
+    ["we don't have 27001", { certification: 'none' }],
+    ['we are working towards ISO 27001', { certification: 'in-progress' }],
+    ['I work for an insurance company', { sector: 'financial' }],
+    ['we have customers in France', { eu_exposure: 'yes' }],
+    ['we only operate in the UK', { eu_exposure: 'no' }],
+    ['our customers keep asking about AI governance in tenders', { procurement: 'ai-governance' }],
+    ['tenders only ask for security questionnaires', { procurement: 'security-only' }],
+    ['Our security controls are weak', { infosec_maturity: 'weak' }],
+    ['AI makes decisions about our customers', { ai_materiality: 'high' }],
+    ['we are a software company selling to NHS trusts', { sector: 'technology' }],
+    ["we're a 27001 certified fintech with ChatGPT pilots", { certification: 'certified', sector: 'financial', ai_use: 'exploring' }],
+  ];
+  it.each(stated)('"%s" → %j', (text, facts) => {
+    expect(extractFacts(text)).toEqual(facts);
+  });
+});
+
+describe('extractFacts: does not invent facts', () => {
+  const nothing: string[] = [
+    'yes',
+    'no',
+    '2',
+    'the second one',
+    'not sure',
+    'no idea',
+    "I'm not sure whether we're certified",
+    'do we need 27001?',
+    'how long does it take',
+    'what is ISO 47001',
+    'working towards it', // "it" is only an answer in the context of the question
+    'certified', // certified to what?
+    'we are 9001 certified',
+    'we sell software to banks and councils', // customers are not the sector
+    'our clients include NHS trusts',
+    'we are not a bank',
+    'in production',
+    'health',
+    'low',
+    'other',
+    'hello, can I book a call?',
+    'we have no AI governance yet',
+    '',
+    '🤖🔥',
+    '<script>alert(1)</script>',
+  ];
+  it.each(nothing)('"%s" → {}', (text) => {
+    expect(extractFacts(text)).toEqual({});
+  });
+
+  it('never fills an unsure value', () => {
+    expect(extractFacts("we don't know if our users are in the EU and our security is hard to say")).toEqual({});
+  });
+
+  it('leaves out a question whose phrases disagree', () => {
+    expect(extractFacts("we're a law firm and we're a bank")).toEqual({});
+  });
+
+  it('copes with 100 KB of text', () => {
+    expect(extractFacts('lorem ipsum '.repeat(9000))).toEqual({});
+    expect(extractFacts(`we are an NHS trust ${'x'.repeat(102_400)}`)).toEqual({ sector: 'health' });
+  });
+});
