@@ -19,6 +19,7 @@ export const emptyBooking = (): BookingContext => ({
   skipped: [],
   leadId: null,
   cursor: {},
+  offered: [],
   chosen: null,
   slotTaken: false,
   rescheduling: false,
@@ -141,6 +142,9 @@ export const scopingMachine = setup({
       if (event.type === 'ANOTHER_DAY') return { booking: { ...context.booking, cursor: { day: event.day }, slotTaken: false } };
       return {};
     }),
+    recordOffer: assign(({ context, event }) =>
+      event.type === 'SLOTS_OFFERED' ? { booking: { ...context.booking, offered: event.slots } } : {},
+    ),
     chooseSlot: assign(({ context, event }) =>
       event.type === 'SLOT_CHOSEN' ? { booking: { ...context.booking, chosen: event.slot, slotTaken: false } } : {},
     ),
@@ -237,6 +241,7 @@ export const scopingMachine = setup({
           on: {
             MORE_SLOTS: { actions: 'pageSlots', target: 'slot', reenter: true },
             ANOTHER_DAY: { actions: 'pageSlots', target: 'slot', reenter: true },
+            SLOTS_OFFERED: { actions: 'recordOffer' },
             SLOT_CHOSEN: { actions: 'chooseSlot', target: 'confirm' },
           },
         },

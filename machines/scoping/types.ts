@@ -24,6 +24,8 @@ export interface BookingContext {
   leadId: string | null;
   /** Which page of slots the user is looking at. */
   cursor: { after?: string; day?: string };
+  /** The slots last shown, so "2" means the slot the user saw as the second. */
+  offered: OfferedSlot[];
   chosen: OfferedSlot | null;
   slotTaken: boolean;
   rescheduling: boolean;
@@ -61,6 +63,7 @@ export type ScopingEvent =
   | { type: 'CONTACT_FIELD_SKIPPED'; field: ContactField }
   | { type: 'CONTACT_SUBMITTED'; contact: Contact; at: string }
   | { type: 'LEAD_REGISTERED'; leadId: string }
+  | { type: 'SLOTS_OFFERED'; slots: OfferedSlot[] }
   | { type: 'MORE_SLOTS'; after: string }
   | { type: 'ANOTHER_DAY'; day: string }
   | { type: 'SLOT_CHOSEN'; slot: OfferedSlot }

@@ -1,0 +1,36 @@
+import type { Activity } from 'botbuilder';
+
+/** What the presentation needs to know about where a turn comes from. */
+export interface ChannelInfo {
+  channelId: string;
+  /** Teams/Slack style group conversations: suggested actions don't show there. */
+  isGroup: boolean;
+  /** IANA zone from the activity's `localTimezone`, when the client sends one. */
+  localTimeZone: string | null;
+  userName: string | null;
+}
+
+const SUGGESTED_ACTION_CHANNELS = new Set(['msteams', 'directline', 'webchat', 'emulator', 'test', 'terminal']);
+
+export function channelInfo(activity: Partial<Activity>): ChannelInfo {
+  const zone = typeof activity.localTimezone === 'string' ? activity.localTimezone : null;
+  return {
+    channelId: activity.channelId ?? 'unknown',
+    isGroup: activity.conversation?.isGroup === true || activity.conversation?.conversationType === 'channel',
+    localTimeZone: zone && isKnownZone(zone) ? zone : null,
+    userName: activity.from?.name ?? null,
+  };
+}
+
+export function showsSuggestedActions(channel: ChannelInfo): boolean {
+  return SUGGESTED_ACTION_CHANNELS.has(channel.channelId) && !channel.isGroup;
+}
+
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+
+/** What arrived, before any interpretation: text, a card submit, or something we can't read. */
+
+export const MAX_TEXT_CHARS = 2000;
+
+export type TurnInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'submit'; data: CardSubmit }
+  | { kind: 'bad-submit' }
+  | { kind: 'empty' }
+  | { kind: 'too-long'; length: number };
+
+const QuestionSubmit = z.object({ question: z.string().max(40), answer: z.string().max(200).optional() }).loose();
+const ActionSubmit = z.object({ action: z.string().max(40) }).loose();
+
+export type CardSubmit = Record<string, unknown> & ({ question: string; answer?: string } | { action: string });
+
+/** Teams wraps some submit data; Web Chat may send it as a JSON string. Only plain objects of our shapes pass. */
+export function readSubmit(value: unknown): CardSubmit | null {
+  let data = value;
+  if (typeof data === 'string') {
+    if (data.length > 20_000) return null;
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return null;
+    }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
+  if (QuestionSubmit.safeParse(rest).success || ActionSubmit.safeParse(rest).success) return rest as CardSubmit;
+  return null;
+}
+
+export function readInput(activity: Partial<Activity>): TurnInput {
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  if (activity.value !== undefined && activity.value !== null && text.trim() === '') {
+    const data = readSubmit(activity.value);
+    return data ? { kind: 'submit', data } : { kind: 'bad-submit' };
+  }
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { kind: 'empty' };
+  if (trimmed.length > MAX_TEXT_CHARS) return { kind: 'too-long', length: trimmed.length };
+  return { kind: 'text', text: trimmed };
+}

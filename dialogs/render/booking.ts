@@ -1,0 +1,175 @@
+import type { Activity } from 'botbuilder';
+import { CONTACT_FIELDS, type Contact, type ContactField } from '../../src/contact/contact';
+import { fill, type Messages } from '../../src/content/copy';
+import { formatSlot } from '../../src/booking/slots';
+import type { BookingSummary, OfferedSlot } from '../../machines/scoping/types';
+import { type ChannelInfo, showsSuggestedActions } from '../channel';
+import { adaptiveCard, heading, numberedList, paragraph, submitActions } from './cards';
+
+/** Booking prompts of shared/spec/booking.md, each with its wire `value`. */
+
+const LONDON = 'Europe/London';
+
+function quick(channel: ChannelInfo, titles: string[]): Partial<Activity> {
+  return showsSuggestedActions(channel)
+    ? { suggestedActions: { to: [], actions: titles.map((title) => ({ type: 'imBack', title, value: title })) } }
+    : {};
+}
+
+/** "Mon 30 Mar, 09:00–09:30", plus the user's own time when their zone differs. */
+export function slotLabel(slot: Pick<OfferedSlot, 'start' | 'end'>, channel: ChannelInfo, messages: Messages): string {
+  const london = formatSlot(slot, LONDON);
+  const zone = channel.localTimeZone;
+  if (!zone || formatSlot(slot, zone) === london) return london;
+  return `${london} (${fill(messages.booking.yourZone, { time: formatSlot(slot, zone) })})`;
+}
+
+export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Partial<Activity> {
+  const b = messages.booking;
+  return {
+    type: 'message',
+    text: b.disclaimerPrompt,
+    value: { question: 'disclaimer' },
+    attachments: [
+      adaptiveCard(
+        [paragraph(b.disclaimerPrompt)],
+        submitActions([
+          { title: b.disclaimerChoices.accept, data: { question: 'disclaimer', answer: 'accept' } },
+          { title: b.disclaimerChoices.decline, data: { question: 'disclaimer', answer: 'decline' } },
+        ]),
+      ),
+    ],
+    ...quick(channel, [b.disclaimerChoices.accept, b.disclaimerChoices.decline]),
+  };
+}
+
+/** The form (cards) and, in the same message, the typed route: agree first, then field by field. */
+export function contactForm(
+  messages: Messages,
+  channel: ChannelInfo,
+  privacyUrl: string,
+  prefill: Partial<Contact> = {},
+  problems: Partial<Record<ContactField, string>> = {},
+): Partial<Activity> {
+  const b = messages.booking;
+  const problemText = Object.entries(problems)
+    .map(([field, reason]) => `${b.fieldLabels[field as ContactField]}: ${reason}`)
+    .join('; ');
+  const inputs = CONTACT_FIELDS.flatMap((field) => {
+    const required = field === 'name' || field === 'email' || field === 'organisation';
+    return [
+      {
+        type: 'Input.Text',
+        id: field,
+        label: `${b.fieldLabels[field]}${required ? ' *' : ''}`,
+        isRequired: required,
+        style: field === 'email' ? 'Email' : field === 'phone' ? 'Tel' : 'Text',
+        value: prefill[field] ?? '',
+        maxLength: 150,
+        ...(problems[field] ? { errorMessage: problems[field] } : {}),
+      },
+      ...(problems[field] ? [{ type: 'TextBlock', text: problems[field], color: 'Attention', wrap: true, spacing: 'None' }] : []),
+    ];
+  });
+  const text = problemText ? fill(b.formProblems, { problems: problemText }) : fill(b.consentPrompt, { privacyUrl });
+  return {
+    type: 'message',
+    text,
+    value: { question: 'contact' },
+    attachments: [
+      adaptiveCard(
+        [
+          heading(b.formTitle),
+          paragraph(b.formIntro),
+          ...inputs,
+          { type: 'Input.Toggle', id: 'consent', title: b.formConsent, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formPrivacy },
+          { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
+        ],
+        [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
+      ),
+    ],
+    ...quick(channel, [b.consentChoices.yes, b.consentChoices.no]),
+  };
+}
+
+export function fieldPrompt(field: ContactField, messages: Messages, reason?: string): Partial<Activity> {
+  const prompt = messages.booking.fieldPrompts[field];
+  return {
+    type: 'message',
+    text: reason ? fill(messages.booking.fieldInvalid, { reason, prompt }) : prompt,
+    value: { question: 'contact', field },
+    inputHint: 'expectingInput',
+  };
+}
+
+export function slotPrompt(
+  slots: OfferedSlot[],
+  lead: string,
+  messages: Messages,
+  channel: ChannelInfo,
+): Partial<Activity> {
+  const b = messages.booking;
+  const labels = slots.map((slot) => slotLabel(slot, channel, messages));
+  const last = slots[slots.length - 1];
+  const actions = [
+    ...slots.map((slot, i) => ({ title: formatSlot(slot, LONDON), data: { question: 'slot', answer: slot.id }, label: labels[i] })),
+    ...(last ? [{ title: b.slotMore, data: { question: 'slot', action: 'later', after: last.id } }] : []),
+    { title: b.slotDay, data: { question: 'slot', action: 'day' } },
+  ];
+  return {
+    type: 'message',
+    text: slots.length > 0 ? `${lead}\n\n${numberedList(labels)}` : lead,
+    value: { question: 'slot', choices: slots.map(({ id, start, end }) => ({ id, start, end })) },
+    attachments: [adaptiveCard([paragraph(lead), ...labels.map((label) => paragraph(`• ${label}`))], submitActions(actions))],
+    ...quick(channel, [...slots.map((slot) => formatSlot(slot, LONDON)), b.slotMore, b.slotDay]),
+  };
+}
+
+export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: ChannelInfo): Partial<Activity> {
+  const b = messages.booking;
+  const text = fill(b.confirmPrompt, { time: slotLabel(slot, channel, messages) });
+  return {
+    type: 'message',
+    text,
+    value: { question: 'confirm', slot: { id: slot.id, start: slot.start, end: slot.end } },
+    attachments: [
+      adaptiveCard(
+        [paragraph(text)],
+        submitActions([
+          { title: b.confirmChoices.yes, data: { question: 'confirm', answer: 'yes' } },
+          { title: b.confirmChoices.no, data: { question: 'confirm', answer: 'no' } },
+        ]),
+      ),
+    ],
+    ...quick(channel, [b.confirmChoices.yes, b.confirmChoices.no]),
+  };
+}
+
+export function bookingMessage(
+  template: string,
+  booking: BookingSummary,
+  messages: Messages,
+  channel: ChannelInfo,
+  withActions: boolean,
+): Partial<Activity> {
+  const b = messages.booking;
+  const text = fill(template, { time: slotLabel(booking, channel, messages), ics: booking.ics });
+  return {
+    type: 'message',
+    text: `${text}\n\n_${messages.disclaimer}_`,
+    value: { booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status, ics: booking.ics } },
+    ...(withActions
+      ? {
+          attachments: [
+            adaptiveCard(
+              [paragraph(text)],
+              submitActions([
+                { title: b.bookedActions.reschedule, data: { action: 'reschedule' } },
+                { title: b.bookedActions.cancel, data: { action: 'cancel-booking' } },
+              ]),
+            ),
+          ],
+        }
+      : {}),
+  };
+}

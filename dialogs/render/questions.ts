@@ -1,0 +1,70 @@
+import type { Activity, CardAction } from 'botbuilder';
+import type { QuestionContent } from '../../src/answers/question-content';
+import { fill, type Messages } from '../../src/content/copy';
+import { QUESTION_VALUES, QuestionId } from '../../src/scoping/questions';
+import type { Progress } from '../../machines/scoping/progress';
+import { type ChannelInfo, showsSuggestedActions } from '../channel';
+import { adaptiveCard, heading, numberedList, paragraph, submitActions, subtle } from './cards';
+
+export type PromptVariant = 'full' | 'reask' | 'reask-help' | 'resume' | 'stale' | 'bad-card';
+
+export interface QuestionView {
+  question: QuestionId;
+  progress: Progress;
+  variant: PromptVariant;
+}
+
+export function choiceLabels(questions: QuestionContent, question: QuestionId): { value: string; label: string; hint?: string }[] {
+  const copy = questions[question];
+  return (QUESTION_VALUES[question] as readonly string[]).map((value) => {
+    const choice = (copy.choices as Record<string, { label: string; hint?: string }>)[value];
+    return { value, label: choice.label, hint: choice.hint };
+  });
+}
+
+function quickReplies(labels: string[]): { actions: CardAction[]; to: string[] } {
+  return { actions: labels.map((label) => ({ type: 'imBack', title: label, value: label })), to: [] };
+}
+
+/** A scoping question: a card with a button per choice, suggested actions where shown, numbered text otherwise. */
+export function questionPrompt(
+  view: QuestionView,
+  messages: Messages,
+  questions: QuestionContent,
+  channel: ChannelInfo,
+): Partial<Activity> {
+  const copy = questions[view.question];
+  const choices = choiceLabels(questions, view.question);
+  const progressLine = fill(messages.progress, { step: view.progress.step, of: view.progress.of });
+  const lead: Record<PromptVariant, string> = {
+    full: `${progressLine}: ${copy.prompt}`,
+    reask: `${messages.unmapped.first}`,
+    'reask-help': `${messages.unmapped.second} ${copy.help}`,
+    resume: fill(messages.resume, { prompt: copy.prompt }),
+    stale: fill(messages.staleCard, { prompt: copy.prompt }),
+    'bad-card': fill(messages.badCard, { prompt: copy.prompt }),
+  };
+  const value = { question: view.question, step: view.progress.step, of: view.progress.of };
+  const numbered = numberedList(choices.map((c) => c.label));
+  const activity: Partial<Activity> = { type: 'message', value, inputHint: 'expectingInput' };
+
+  if (view.variant === 'resume') {
+    // One line, not the whole card again.
+    activity.text = lead.resume;
+  } else {
+    activity.text = view.variant === 'full' ? lead.full : `${lead[view.variant]}\n\n${numbered}`;
+    activity.attachments = [
+      adaptiveCard(
+        [
+          subtle(progressLine),
+          heading(copy.prompt),
+          ...choices.filter((c) => c.hint).map((c) => paragraph(`**${c.label}**: ${c.hint}`)),
+        ],
+        submitActions(choices.map((c) => ({ title: c.label, data: { question: view.question, answer: c.value } }))),
+        `${copy.prompt}\n${numbered}`,
+      ),
+    ];
+  }
+  if (showsSuggestedActions(channel)) activity.suggestedActions = quickReplies(choices.map((c) => c.label));
+  return activity;
+}

@@ -1,0 +1,20 @@
+import { fill } from '../src/content/copy';
+
+/** Small text understanding the booking steps need: yes/no, skip, "later", a day. */
+
+const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|fine|agreed?|i agree|i understand|understood|go ahead|accept|confirm|book it|sounds good|correct|please do|yes please)\b/i;
+const NO = /^(n|no|nope|nah|not now|no thanks|decline|cancel|don'?t|do not|not really|pick another|another time)\b/i;
+
+export function yesOrNo(text: string): 'yes' | 'no' | null {
+  const cleaned = text.trim().replace(/[!.,]+$/g, '');
+  if (NO.test(cleaned)) return 'no';
+  if (YES.test(cleaned)) return 'yes';
+  return null;
+}
+
+export const isSkip = (text: string) => /^(skip|none|n\/?a|no|pass|leave it( out)?|rather not|-)\.?$/i.test(text.trim());
+export const isLater = (text: string) => /\b(later|more|next|other times?|after that|anything later)\b/i.test(text);
+export const wantsAnotherDay = (text: string) => /\b(another|different|other) day\b/i.test(text);
+export const mentionsReschedule = (text: string) => /\b(reschedul\w*|move|change|another time|different time|rearrange)\b/i.test(text);
+
+export { fill };

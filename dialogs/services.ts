@@ -1,0 +1,19 @@
+import type { QuestionContent } from '../src/answers/question-content';
+import type { BookingService } from '../src/booking/service';
+import type { Config } from '../src/config/config';
+import type { Messages } from '../src/content/copy';
+import type { IntentContent } from '../src/intents/content';
+import type { Recogniser } from '../src/intents/recogniser';
+
+/** Everything a turn needs from outside the machine, loaded once at start-up. */
+export interface TurnServices {
+  config: Config;
+  messages: Messages;
+  questions: QuestionContent;
+  intents: IntentContent;
+  recogniser: Recogniser;
+  booking: BookingService;
+  clock: () => Date;
+  /** Absolute base URL for links this server hands out (the iCalendar file). */
+  baseUrl: () => string;
+}

@@ -1,0 +1,52 @@
+import type { Storage } from 'botbuilder';
+import { initialTransition } from 'xstate';
+import { scopingMachine } from '../../machines/scoping/machine';
+import { fromRecord, toRecord, type ScopingSnapshot } from '../../machines/scoping/persistence';
+import { ETagConflictError } from '../storage/sqlite-storage';
+
+/** A conversation's machine snapshot in botbuilder `Storage`, read and written with its eTag. */
+
+export interface LoadedConversation {
+  snapshot: ScopingSnapshot;
+  eTag: string | null;
+  /** The stored record could not be restored (older machine, corrupt): the conversation starts afresh. */
+  restarted: boolean;
+  detail?: string;
+}
+
+export type SaveResult = { ok: true } | { ok: false; reason: 'conflict' };
+
+export class ConversationStore {
+  constructor(private readonly storage: Storage) {}
+
+  static keyFor(channelId: string, conversationId: string): string {
+    return `conversation/${encodeURIComponent(channelId)}/${encodeURIComponent(conversationId)}`;
+  }
+
+  async load(key: string): Promise<LoadedConversation> {
+    const items = await this.storage.read([key]);
+    const item = items[key] as (Record<string, unknown> & { eTag?: string }) | undefined;
+    if (!item) return { snapshot: fresh(), eTag: null, restarted: false };
+    const restored = fromRecord(item);
+    if (restored.ok) return { snapshot: restored.snapshot, eTag: item.eTag ?? null, restarted: false };
+    return { snapshot: fresh(), eTag: item.eTag ?? null, restarted: true, detail: restored.detail };
+  }
+
+  async save(key: string, snapshot: ScopingSnapshot, eTag: string | null): Promise<SaveResult> {
+    try {
+      await this.storage.write({ [key]: { ...toRecord(snapshot), eTag: eTag ?? '' } });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof ETagConflictError) return { ok: false, reason: 'conflict' };
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.storage.delete([key]);
+  }
+}
+
+export function fresh(): ScopingSnapshot {
+  return initialTransition(scopingMachine)[0];
+}

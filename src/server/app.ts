@@ -1,0 +1,140 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { createServices, type AppServices } from '../app/services';
+import { ScopingBot } from '../bot/scoping-bot';
+import type { Config } from '../config/config';
+import { createLogger, type Logger } from './logger';
+
+/**
+ * The HTTP server: `POST /api/messages` through CloudAdapter, a health check,
+ * the iCalendar files, and a graceful stop that lets turns in flight finish
+ * before the stores close.
+ */
+
+const KNOWN_ACTIVITY_TYPES = new Set<string>(Object.values(ActivityTypes));
+const MAX_BODY = '256kb';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  app: express.Express;
+  adapter: CloudAdapter;
+  bot: ScopingBot;
+  services: AppServices;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.auth.appId ?? '',
+    MicrosoftAppPassword: config.auth.appPassword ?? '',
+    MicrosoftAppType: config.auth.appType,
+    MicrosoftAppTenantId: config.auth.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logger.error('unhandled turn error', { error });
+    await context.sendActivity('Sorry, something went wrong on my side. Please try again.');
+  };
+  return adapter;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
+  const adapter = createAdapter(config, logger);
+  const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger });
+  const app = express();
+  app.disable('x-powered-by');
+  let stopping = false;
+
+  app.get('/healthz', (_req, res) => {
+    res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ok', turnsInFlight: bot.queue.size });
+  });
+
+  app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, async (req, res) => {
+    if (stopping) return void res.status(503).json({ error: 'The server is shutting down; please retry shortly.' });
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  app.get('/calendar/:file', (req, res) => {
+    const match = /^([\w-]{1,80})\.ics$/.exec(req.params.file);
+    const token = typeof req.query.token === 'string' ? req.query.token : null;
+    const body = match ? services.turn.booking.calendarFor(match[1], token) : null;
+    if (!body) return void res.status(404).type('text/plain').send('Not found');
+    res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${match![1]}.ics"`);
+    res.send(body);
+  });
+
+  app.use(jsonErrors(logger));
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
+  logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
+
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot.queue.drain();
+      services.close();
+      logger.info('stopped');
+    })());
+
+  return { url: `http://127.0.0.1:${port}`, port, server, app, adapter, bot, services, logger, stop };
+}
+
+/** The shape CloudAdapter needs, checked before it sees the request, with a clear 400 otherwise. */
+function checkActivity(req: Request, res: Response, next: NextFunction): void {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    res.status(400).json({ error: 'The body must be a Bot Framework activity (a JSON object).' });
+    return;
+  }
+  if (typeof body.type !== 'string' || !KNOWN_ACTIVITY_TYPES.has(body.type)) {
+    res.status(400).json({ error: `Unsupported activity type: ${JSON.stringify(body.type ?? null).slice(0, 40)}.` });
+    return;
+  }
+  const conversation = body.conversation as { id?: unknown } | undefined;
+  if (!conversation || typeof conversation.id !== 'string' || conversation.id.length === 0 || conversation.id.length > 512) {
+    res.status(400).json({ error: 'The activity needs conversation.id (a string of at most 512 characters).' });
+    return;
+  }
+  if (typeof body.serviceUrl !== 'string' && body.deliveryMode !== 'expectReplies') {
+    res.status(400).json({ error: 'The activity needs a serviceUrl, or deliveryMode "expectReplies".' });
+    return;
+  }
+  next();
+}
+
+function jsonErrors(logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 500) logger.error('request failed', { error });
+    const message =
+      (error as { type?: string }).type === 'entity.parse.failed'
+        ? 'The body is not valid JSON.'
+        : (error as { type?: string }).type === 'entity.too.large'
+          ? `The body is larger than ${MAX_BODY}.`
+          : status >= 500
+            ? 'Internal error.'
+            : 'Bad request.';
+    if (!res.headersSent) res.status(status).json({ error: message });
+  };
+}
