@@ -19,6 +19,8 @@ describe('extractFacts: what a message states outright', () => {
     ['Our security controls are weak', { infosec_maturity: 'weak' }],
     ['AI makes decisions about our customers', { ai_materiality: 'high' }],
     ['we are a software company selling to NHS trusts', { sector: 'technology' }],
+    ["Hi, we're a council and we want to know whether ISO 42001 applies.", { sector: 'public' }],
+    ['tenders now include questions about our AI policy', { procurement: 'ai-governance' }],
     ["we're a 27001 certified fintech with ChatGPT pilots", { certification: 'certified', sector: 'financial', ai_use: 'exploring' }],
   ];
   it.each(stated)('"%s" → %j', (text, facts) => {

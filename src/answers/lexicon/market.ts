@@ -32,6 +32,10 @@ const ASK = '(?:asks?|asking|asked|request|requests|requesting|requested|require
 const AI_GOV = `(?:${AI} (?:governance|policy|policies|assurance|evidence|ethics|risk|risks|use|usage|controls|management)|responsible ${AI}|42001|ai act|how we (?:use|govern|manage) ${AI})`;
 const SECURITY = '(?:security|infosec|information security|cyber ?security|cyber|27001|cyber essentials(?: plus)?|soc ?2|pen ?tests?|penetration tests?|gdpr|data protection|ddq|due diligence)';
 
+const BUYERS = '(?:customers?|clients?|buyers?|tenders?|rfps?|procurement teams?|questionnaires?|prospects?|frameworks?)';
+/** Asking, as a buyer does (not "we want to know"). */
+const BUYER_ASKS = '(?:asks?|asking|asked|requests?|requesting|requested|requires?|requiring|required|demands?|include|including|cover|covers|expects?|questions?)';
+
 /** procurement: ai-governance · security-only · none. Any real ask about AI wins. */
 export const PROCUREMENT: QuestionLexicon<AnswerValue<'procurement'>> = {
   rules: [
@@ -40,7 +44,8 @@ export const PROCUREMENT: QuestionLexicon<AnswerValue<'procurement'>> = {
     hide(`\\b(?:not|never|no|nothing|rarely|hardly ever|do not ${ASK}|does not ${ASK}) (?:\\w+ ){0,3}?(?:about |on |for |regarding |around )?(?:${AI_GOV}|${AI})\\b`),
     fact('security-only', `\\b(?:only|just|mainly|mostly|purely|simply) (?:\\w+ ){0,3}?${SECURITY}\\b`),
     fact('security-only', `\\b${SECURITY} (?:questionnaires?|evidence|certification|certificates?|assurance|requirements|questions|reviews?|audits?|checks?) (?:only|is all|and nothing else)\\b`),
-    fact('ai-governance', `\\b(?:${ASK}|asking us|ask us|tenders?|rfps?|bids?|questionnaires?|procurement|buyers?|customers?|clients?) (?:\\w+ ){0,4}?(?:about |for |on |regarding |around |how )?(?:${AI_GOV})\\b`),
+    fact('ai-governance', `\\b${BUYERS} (?:\\w+ ){0,4}?${BUYER_ASKS} (?:\\w+ ){0,3}?(?:about |for |on |regarding |around |how )?(?:${AI_GOV})\\b`),
+    answer('ai-governance', `\\b(?:${ASK}|asking us|ask us|tenders?|rfps?|bids?|questionnaires?|procurement|buyers?|customers?|clients?) (?:\\w+ ){0,4}?(?:about |for |on |regarding |around |how )?(?:${AI_GOV})\\b`),
     fact('ai-governance', `\\b${AI_GOV} (?:questions?|sections?|requirements?|clauses?|evidence|questionnaires?) (?:in|from|on) (?:\\w+ ){0,2}?(?:tenders?|rfps?|bids?|procurement|customers?|clients?|contracts?)\\b`),
     answer('ai-governance', `\\b(?:${AI_GOV}|${AI}|both|ai and security|security and ai|all of (?:it|that|the above))\\b`),
     fact('none', `\\b(?:no ?one|nobody|none of (?:them|our (?:customers|clients))|(?:customers?|clients?|buyers?) (?:do|does|did) not|never (?:been )?) (?:\\w+ ){0,3}?${ASK}\\b`),
