@@ -74,6 +74,36 @@ function directLineConfig(e: z.infer<z.ZodObject<typeof DIRECTLINE_ENV>>): Direc
 }
 // --- end DIRECTLINE -----------------------------------------------------------
 
+// --- TEAMS: Microsoft Teams channel (src/channels/teams, teams/) -------------
+const TEAMS_ENV = {
+  /** The Teams app's own id in manifest.json (not the bot id); keep it fixed across versions of the package. */
+  TEAMS_APP_ID: z.preprocess(blankToUndefined, z.uuid('must be a UUID').default('6f1c2b0e-4a3d-4e8f-9b27-5d0c8a1e7f42')),
+  /** Version written into manifest.json (x.y.z); raise it for each upload. */
+  TEAMS_APP_VERSION: z.preprocess(blankToUndefined, z.string().regex(/^\d+\.\d+\.\d+$/, 'expected x.y.z').default('1.0.0')),
+  /** Who may register the practitioners' channel: AAD object ids or UPNs, comma separated. Empty: nobody. */
+  TEAMS_PRACTITIONER_ALLOWLIST: list(''),
+  TEAMS_DEVELOPER_NAME: z.preprocess(blankToUndefined, z.string().max(32).default('QL Security')),
+  TEAMS_DEVELOPER_WEBSITE: z.preprocess(blankToUndefined, z.url().default('https://example.com')),
+};
+
+export interface TeamsConfig {
+  appId: string;
+  appVersion: string;
+  /** Lower-cased AAD object ids and UPNs. */
+  practitionerAllowlist: string[];
+  developer: { name: string; websiteUrl: string };
+}
+
+function teamsConfig(e: z.infer<z.ZodObject<typeof TEAMS_ENV>>): TeamsConfig {
+  return {
+    appId: e.TEAMS_APP_ID,
+    appVersion: e.TEAMS_APP_VERSION,
+    practitionerAllowlist: e.TEAMS_PRACTITIONER_ALLOWLIST.map((who) => who.toLowerCase()),
+    developer: { name: e.TEAMS_DEVELOPER_NAME, websiteUrl: e.TEAMS_DEVELOPER_WEBSITE },
+  };
+}
+// --- end TEAMS ----------------------------------------------------------------
+
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const EnvSchema = z
@@ -105,6 +135,7 @@ const EnvSchema = z
     BOOKING_OFFER_COUNT: int(4, 1, 10),
     BOOKING_PRACTITIONERS: list('practitioner-1').pipe(z.array(z.string().regex(/^[\w.-]+$/, 'practitioner ids are letters, digits, dot, dash')).min(1)),
     ...DIRECTLINE_ENV, // DIRECTLINE
+    ...TEAMS_ENV, // TEAMS
   })
   .superRefine((env, ctx) => {
     if (env.BOOKING_DAY_START >= env.BOOKING_DAY_END) {
@@ -154,6 +185,7 @@ export interface Config {
   privacy: { noticeUrl: string; noticeVersion: string; termsUrl: string; retentionDays: number };
   booking: BookingConfig;
   directLine: DirectLineConfig; // DIRECTLINE
+  teams: TeamsConfig; // TEAMS
 }
 
 export class ConfigError extends Error {
@@ -209,6 +241,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         practitioners: e.BOOKING_PRACTITIONERS,
       },
       directLine: directLineConfig(e), // DIRECTLINE
+      teams: teamsConfig(e), // TEAMS
     },
   };
 }
