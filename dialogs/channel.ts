@@ -8,6 +8,12 @@ export interface ChannelInfo {
   /** IANA zone from the activity's `localTimezone`, when the client sends one. */
   localTimeZone: string | null;
   userName: string | null;
+  /**
+   * Who the channel says the user is (Teams: display name, and email where the
+   * roster gives it). Only ever used to prefill the contact form the user then
+   * confirms; never stored before consent.
+   */
+  identity?: { name?: string; email?: string };
 }
 
 const SUGGESTED_ACTION_CHANNELS = new Set(['msteams', 'directline', 'webchat', 'emulator', 'test', 'terminal']);

@@ -551,7 +551,7 @@ class Turn {
     if (this.matches('booking.contact')) {
       const field = ctx.booking.consentAt ? this.nextField() : undefined;
       if (field) return this.say(fieldPrompt(field, messages, this.fieldProblem));
-      return this.say(contactForm(messages, channel, this.services.config.privacy.noticeUrl));
+      return this.say(contactForm(messages, channel, this.services.config.privacy.noticeUrl, prefillFrom(channel)));
     }
     if (this.matches('booking.slot')) return this.renderSlots();
     if (this.matches('booking.confirm') && ctx.booking.chosen) return this.say(confirmPrompt(ctx.booking.chosen, messages, channel));
@@ -569,6 +569,12 @@ class Turn {
     if (slots.length === 0) lead = b.cursor.after || b.cursor.day ? messages.booking.noSlots : messages.booking.noSlotsAtAll;
     this.say(slotPrompt(slots, lead, messages, channel));
   }
+}
+
+/** The channel's idea of the user's name and email, shown in the form for the user to confirm; not kept. */
+function prefillFrom(channel: ChannelInfo): { name?: string; email?: string } {
+  const { name, email } = channel.identity ?? {};
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
 function formatWhen(booking: BookingSummary): string {
