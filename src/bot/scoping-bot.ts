@@ -5,6 +5,7 @@ import { readInput } from '../../dialogs/input';
 import type { TurnServices } from '../../dialogs/services';
 import { textReply } from '../../dialogs/render/replies';
 import type { Logger } from '../server/logger';
+import type { ChannelInfo } from '../../dialogs/channel';
 import { ConversationStore } from './conversation-store';
 import { KeyedQueue } from './keyed-queue';
 
@@ -17,6 +18,19 @@ import { KeyedQueue } from './keyed-queue';
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * What a channel (Teams) adds around the scoping turn. All optional: without
+ * hooks the bot behaves the same on every channel.
+ */
+export interface ChannelHooks {
+  /** Before the scoping turn, mention already stripped: true when the activity was handled here (e.g. practitioner commands). */
+  intercept?(context: TurnContext): Promise<boolean>;
+  /** Name and email to prefill the contact form with; only asked when the form may be shown next. */
+  identify?(context: TurnContext): Promise<ChannelInfo['identity'] | null>;
+  /** After the replies went out: e.g. replace the card that was just answered. Errors are logged, not shown. */
+  afterTurn?(context: TurnContext, outcome: { event: TurnEvent; stateChanged: boolean }): Promise<void>;
+}
+
 export interface ScopingBotDeps {
   services: TurnServices;
   conversations: ConversationStore;
@@ -26,26 +40,73 @@ export interface ScopingBotDeps {
 
 export class ScopingBot extends TeamsActivityHandler {
   readonly queue: KeyedQueue;
+  private hooks: ChannelHooks = {};
 
   constructor(private readonly deps: ScopingBotDeps) {
     super();
     this.queue = deps.queue ?? new KeyedQueue();
   }
 
+  /** What each turn is given: content, booking, config. */
+  get services(): TurnServices {
+    return this.deps.services;
+  }
+
+  /** Channel-specific behaviour (src/channels/teams); one set of hooks, replaced on each call. */
+  useChannelHooks(hooks: ChannelHooks): void {
+    this.hooks = hooks;
+  }
+
   override async run(context: TurnContext): Promise<void> {
+    if (!this.addressedToBot(context)) return;
+    if (context.activity.type === ActivityTypes.Message && context.activity.conversation?.isGroup) {
+      TurnContext.removeRecipientMention(context.activity as Activity);
+    }
+    if (this.hooks.intercept && (await this.interceptSafely(context))) return;
     const event = this.turnEventOf(context);
     if (!event) return;
     const key = ConversationStore.keyFor(context.activity.channelId, context.activity.conversation?.id ?? 'unknown');
     await this.queue.run(key, () => this.handleTurn(context, key, event));
   }
 
+  /**
+   * In group conversations (a Teams channel or group chat) a typed message is
+   * for the bot only when it mentions the bot; card clicks always are.
+   */
+  private addressedToBot(context: TurnContext): boolean {
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message || !activity.conversation?.isGroup) return true;
+    if (activity.value !== undefined && activity.value !== null && !activity.text?.trim()) return true;
+    const botId = activity.recipient?.id;
+    return TurnContext.getMentions(activity as Activity).some((mention) => mention.mentioned?.id === botId);
+  }
+
+  private async interceptSafely(context: TurnContext): Promise<boolean> {
+    try {
+      return await this.hooks.intercept!(context);
+    } catch (error) {
+      this.deps.logger.error('channel hook failed', { error: (error as Error).name, conversation: context.activity.conversation?.id });
+      await context.sendActivity(textReply(this.deps.services.messages.error));
+      return true;
+    }
+  }
+
+  /** Only when the next prompt may be the contact form: the identity lookup may cost a roster call. */
+  private async identityFor(context: TurnContext, snapshot: { matches(state: never): boolean }): Promise<ChannelInfo['identity'] | null> {
+    if (!this.hooks.identify) return null;
+    if (!snapshot.matches('booking.disclaimer' as never) && !snapshot.matches('booking.contact' as never)) return null;
+    try {
+      return await this.hooks.identify(context);
+    } catch {
+      return null;
+    }
+  }
+
   private turnEventOf(context: TurnContext): TurnEvent | null {
     const activity = context.activity;
     switch (activity.type) {
-      case ActivityTypes.Message: {
-        if (activity.conversation?.isGroup) TurnContext.removeRecipientMention(activity as Activity);
+      case ActivityTypes.Message:
         return readInput(activity);
-      }
       case ActivityTypes.ConversationUpdate: {
         const botId = activity.recipient?.id;
         const joined = (activity.membersAdded ?? []).some((member) => member.id !== botId);
@@ -65,14 +126,14 @@ export class ScopingBot extends TeamsActivityHandler {
         const loaded = await conversations.load(key);
         if (loaded.restarted) logger.warn('conversation restarted', { key, detail: loaded.detail });
         const turnEvent: TurnEvent = loaded.restarted && event.kind !== 'joined' ? { kind: 'restarted' } : event;
-        const result = await runTurn(
-          loaded.snapshot,
-          { event: turnEvent, channel: channelInfo(context.activity), conversationId: key },
-          services,
-        );
+        const identity = await this.identityFor(context, loaded.snapshot);
+        const channel = { ...channelInfo(context.activity), ...(identity ? { identity } : {}) };
+        const result = await runTurn(loaded.snapshot, { event: turnEvent, channel, conversationId: key }, services);
         const saved = await conversations.save(key, result.snapshot, loaded.eTag);
         if (saved.ok) {
           if (result.replies.length > 0) await context.sendActivities(result.replies);
+          const stateChanged = JSON.stringify(result.snapshot.value) !== JSON.stringify(loaded.snapshot.value);
+          await this.afterTurn(context, turnEvent, stateChanged);
           logger.debug('turn', { key, kind: event.kind, state: result.snapshot.value, ms: Date.now() - started });
           return;
         }
@@ -82,6 +143,15 @@ export class ScopingBot extends TeamsActivityHandler {
     } catch (error) {
       logger.error('turn failed', { key, error });
       await context.sendActivity(textReply(services.messages.error));
+    }
+  }
+
+  private async afterTurn(context: TurnContext, event: TurnEvent, stateChanged: boolean): Promise<void> {
+    if (!this.hooks.afterTurn) return;
+    try {
+      await this.hooks.afterTurn(context, { event, stateChanged });
+    } catch (error) {
+      this.deps.logger.warn('channel after-turn hook failed', { error: (error as Error).name, conversation: context.activity.conversation?.id });
     }
   }
 }
