@@ -54,6 +54,9 @@ export interface TurnResult {
 /** How the pending prompt is shown again when the state did not change. */
 type Reprompt = PromptVariant | 'none';
 
+/** Events that re-enter the state they happen in: its prompt must be shown afresh. */
+const REENTERING_EVENTS = new Set<ScopingEvent['type']>(['BOOK', 'MORE_SLOTS', 'ANOTHER_DAY', 'CONSENT_GIVEN', 'CONTACT_FIELD', 'CONTACT_FIELD_SKIPPED']);
+
 const BOOKING_STATES = ['disclaimer', 'contact', 'registering', 'slot', 'confirm', 'committing'] as const;
 
 export async function runTurn(snapshot: ScopingSnapshot, request: TurnRequest, services: TurnServices): Promise<TurnResult> {
@@ -134,6 +137,7 @@ class Turn {
   // ── moving the machine ────────────────────────────────────────────────
 
   private async send(event: ScopingEvent): Promise<void> {
+    if (REENTERING_EVENTS.has(event.type)) this.forceFullPrompt = true;
     [this.snapshot] = transition(scopingMachine, this.snapshot, event);
     await this.settle();
   }
@@ -285,6 +289,8 @@ class Turn {
       }
     }
     if (!questionShaped && (await this.onBookingText(text))) return;
+    // "Can we move it to Thursday?" is a request about the booking, however it is phrased.
+    if (this.matches('booked.idle') && mentionsReschedule(text)) return this.reschedule(text);
 
     const match = await this.services.recogniser.recognise(text);
     if (match.intent) {
@@ -360,10 +366,6 @@ class Turn {
       if (yn === 'yes') await this.send({ type: 'CONFIRM_YES' });
       if (yn === 'no') await this.send({ type: 'CONFIRM_NO' });
       return yn !== null;
-    }
-    if (this.matches('booked.idle') && mentionsReschedule(text)) {
-      await this.reschedule(text);
-      return true;
     }
     return false;
   }
