@@ -57,6 +57,9 @@ type Reprompt = PromptVariant | 'none';
 /** Events that re-enter the state they happen in: its prompt must be shown afresh. */
 const REENTERING_EVENTS = new Set<ScopingEvent['type']>(['BOOK', 'MORE_SLOTS', 'ANOTHER_DAY', 'CONSENT_GIVEN', 'CONTACT_FIELD', 'CONTACT_FIELD_SKIPPED']);
 
+/** A question clause after an answer: "…, do we still need 42001". */
+const ASKS_AS_WELL = /(,|;|\band\b|\bbut\b|\bso\b)\s*(do|does|should|can|could|is|are|what|how|why|which|will|would)\s+\w+/i;
+
 const BOOKING_STATES = ['disclaimer', 'contact', 'registering', 'slot', 'confirm', 'committing'] as const;
 
 export async function runTurn(snapshot: ScopingSnapshot, request: TurnRequest, services: TurnServices): Promise<TurnResult> {
@@ -284,6 +287,11 @@ class Turn {
     if (pending && !questionShaped) {
       const result = interpretAnswer(pending, text);
       if (result.ok) {
+        // "We got certified last year, do we still need 42001?" answers the question and asks one.
+        if (ASKS_AS_WELL.test(text)) {
+          const match = await this.services.recogniser.recognise(text);
+          if (match.intent && isFaqId(match.intent)) this.say(faqAnswer(this.services.intents, match.intent, this.channel));
+        }
         const { [pending]: _same, ...others } = extractFacts(text);
         return this.answer(pending, result.value as never, others as Answers);
       }
