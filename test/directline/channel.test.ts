@@ -61,7 +61,7 @@ describe('website channel (Direct Line 3.0, self-hosted)', () => {
     const replies = collect(dl, 1, (a) => text(a) === 'You said: ping');
     await post(dl, { type: 'message', text: 'ping', value: { step: 1 } } as any);
     const [reply] = await replies;
-    expect(reply.value).toEqual({ echo: { step: 1 } });
+    expect((reply as any).value).toEqual({ echo: { step: 1 } });
 
     const auth = { Authorization: `Bearer ${issued.token}` };
     const all = (await (await fetch(`${h.baseUrl}/v3/directline/conversations/${issued.conversationId}/activities`, { headers: auth })).json()) as any;

@@ -48,7 +48,7 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'directline-test-'));
 }
 
-export async function startHarness(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, dataDir = tempDataDir(), botUnderTest?: ActivityHandler): Promise<Harness> {
   const config = testConfig({ DATA_DIR: dataDir, ...env });
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -65,7 +65,7 @@ export async function startHarness(env: Record<string, string> = {}, dataDir = t
   const server = http.createServer(app);
   let selfUrl = '';
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
-  const channel = createDirectLineChannel({ config, logger: silent, adapter, bot, selfUrl: () => selfUrl });
+  const channel = createDirectLineChannel({ config, logger: silent, adapter, bot: botUnderTest ?? bot, selfUrl: () => selfUrl });
   app.use('/', channel.router);
   app.use('/', staticSiteRouter());
   channel.attach(server);
