@@ -92,6 +92,11 @@ export class BriefOutbox {
       }
       try {
         await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+          // A new post in the channel, not a reply to the continuation's made-up activity id.
+          context.onSendActivities(async (_ctx, activities, next) => {
+            for (const activity of activities) delete activity.replyToId;
+            return next();
+          });
           await context.sendActivity(briefActivity(brief, null) as Partial<Activity>);
         });
         this.store.posted(entry.leadId);
