@@ -66,7 +66,8 @@ export function contactForm(
         style: field === 'email' ? 'Email' : field === 'phone' ? 'Tel' : 'Text',
         value: prefill[field] ?? '',
         maxLength: 150,
-        ...(problems[field] ? { errorMessage: problems[field] } : {}),
+        // Web Chat refuses to render a required input without an error message.
+        ...(problems[field] || required ? { errorMessage: problems[field] ?? `${b.fieldLabels[field]} is required` } : {}),
       },
       ...(problems[field] ? [{ type: 'TextBlock', text: problems[field], color: 'Attention', wrap: true, spacing: 'None' }] : []),
     ];
@@ -82,7 +83,7 @@ export function contactForm(
           heading(b.formTitle),
           paragraph(b.formIntro),
           ...inputs,
-          { type: 'Input.Toggle', id: 'consent', title: b.formConsent, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formPrivacy },
+          { type: 'Input.Toggle', id: 'consent', title: b.formConsent, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formPrivacy, errorMessage: b.consentRequired },
           { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
         ],
         [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],

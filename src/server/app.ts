@@ -5,6 +5,7 @@ import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } 
 import { createServices, type AppServices } from '../app/services';
 import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
+import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createLogger, type Logger } from './logger';
 
 /**
@@ -76,14 +77,21 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.send(body);
   });
 
+  // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
+  let port = config.port;
+  const website = createDirectLineChannel({ config, logger, adapter, bot, selfUrl: () => `http://127.0.0.1:${port}` });
+  app.use('/', website.router);
+  app.use('/', staticSiteRouter());
+
   app.use(jsonErrors(logger));
 
   const server = http.createServer(app);
+  website.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
@@ -91,6 +99,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const stop = () =>
     (stopped ??= (async () => {
       stopping = true;
+      // WebSockets first: open streams would keep the HTTP server from closing.
+      await website.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.queue.drain();
       services.close();
