@@ -6,6 +6,7 @@ import { createServices, type AppServices } from '../app/services';
 import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
+import { createTeamsChannel } from '../channels/teams';
 import { createLogger, type Logger } from './logger';
 
 /**
@@ -55,6 +56,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
   const adapter = createAdapter(config, logger);
   const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger });
+  // Teams: answered-card updates, identity prefill, and briefs posted to the practitioners' channel.
+  const teams = createTeamsChannel({
+    config,
+    adapter,
+    bot,
+    booking: services.turn.booking,
+    logger,
+    dataDir: config.dataDir,
+    services: services.turn,
+    clock: options.clock,
+  });
   const app = express();
   app.disable('x-powered-by');
   let stopping = false;
@@ -93,6 +105,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
+  teams.start();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;
@@ -103,6 +116,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await website.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.queue.drain();
+      await teams.stop();
       services.close();
       logger.info('stopped');
     })());
