@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteStorage } from './sqlite-storage';
+
+/** botbuilder's Storage contract, with eTags that refuse a stale write. */
+
+let dir: string;
+let storage: SqliteStorage;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-'));
+  storage = new SqliteStorage(path.join(dir, 'state.sqlite'));
+});
+afterEach(() => storage.close());
+
+it('reads back what was written, with an eTag', async () => {
+  await storage.write({ a: { answer: 42, eTag: '*' } });
+  const { a } = await storage.read(['a', 'missing']);
+  expect(a).toMatchObject({ answer: 42 });
+  expect(typeof a.eTag).toBe('string');
+});
+
+it('a write with the eTag it read succeeds once; the second, now stale, is refused', async () => {
+  await storage.write({ a: { n: 1, eTag: '*' } });
+  const { a } = await storage.read(['a']);
+  await storage.write({ a: { n: 2, eTag: a.eTag } });
+  await expect(storage.write({ a: { n: 3, eTag: a.eTag } })).rejects.toThrow(/eTag conflict/);
+  expect((await storage.read(['a'])).a).toMatchObject({ n: 2 });
+});
+
+it('creating with an empty eTag is refused when someone created it meanwhile', async () => {
+  await storage.write({ b: { n: 1, eTag: '' } });
+  await expect(storage.write({ b: { n: 2, eTag: '' } })).rejects.toThrow(/eTag conflict/);
+});
+
+it('two handles on one file see each other\'s writes and conflicts (two processes)', async () => {
+  const other = new SqliteStorage(path.join(dir, 'state.sqlite'));
+  await storage.write({ c: { n: 1, eTag: '*' } });
+  const mine = (await storage.read(['c'])).c;
+  const theirs = (await other.read(['c'])).c;
+  await other.write({ c: { n: 2, eTag: theirs.eTag } });
+  await expect(storage.write({ c: { n: 3, eTag: mine.eTag } })).rejects.toThrow(/eTag conflict/);
+  other.close();
+});
+
+it('survives a reopen, and deletes', async () => {
+  await storage.write({ d: { kept: true, eTag: '*' } });
+  storage.close();
+  storage = new SqliteStorage(path.join(dir, 'state.sqlite'));
+  expect((await storage.read(['d'])).d).toMatchObject({ kept: true });
+  await storage.delete(['d']);
+  expect(await storage.read(['d'])).toEqual({});
+});
