@@ -82,22 +82,31 @@ interface PhaseResult {
   failures: number;
 }
 
-async function phase(run: (timings: Timings, round: number, index: number) => Promise<number>): Promise<PhaseResult> {
-  const timings = new Timings();
-  let turns = 0;
-  let failures = 0;
-  const started = performance.now();
+type Run = (timings: Timings, round: number, index: number) => Promise<number>;
+
+/**
+ * Both bots, round by round in turn (echo, scoping, echo, …), so load from
+ * anything else on the machine falls on both alike; each bot's time is the
+ * sum of its own rounds.
+ */
+async function phases(runs: Run[]): Promise<PhaseResult[]> {
+  const results = runs.map(() => ({ turns: 0, seconds: 0, timings: new Timings(), failures: 0 }));
   for (let round = 0; round < ROUNDS; round += 1) {
-    const results = await Promise.allSettled(Array.from({ length: CONVERSATIONS }, (_v, i) => run(timings, round, i)));
-    for (const r of results) {
-      if (r.status === 'fulfilled') turns += r.value;
-      else {
-        failures += 1;
-        if (failures <= 3) process.stderr.write(`conversation failed: ${String(r.reason)}\n`);
+    for (const [b, run] of runs.entries()) {
+      const result = results[b];
+      const started = performance.now();
+      const settled = await Promise.allSettled(Array.from({ length: CONVERSATIONS }, (_v, i) => run(result.timings, round, i)));
+      result.seconds += (performance.now() - started) / 1000;
+      for (const r of settled) {
+        if (r.status === 'fulfilled') result.turns += r.value;
+        else {
+          result.failures += 1;
+          if (result.failures <= 3) process.stderr.write(`conversation failed: ${String(r.reason)}\n`);
+        }
       }
     }
   }
-  return { turns, seconds: (performance.now() - started) / 1000, timings, failures };
+  return results;
 }
 
 // ── scripted conversations ──────────────────────────────────────────────
@@ -169,8 +178,10 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_v, i) => echoConversation(echo.url, agent, `warm-echo-${i}`, warm)));
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_v, i) => scopingConversation(scoping.url, agent, `warm-scoping-${i}`, i, warm)));
 
-    const echoResult = await phase((t, round, i) => echoConversation(echo.url, agent, `echo-${round}-${i}`, t));
-    const scopingResult = await phase((t, round, i) => scopingConversation(scoping.url, agent, `scoping-${round}-${i}`, i, t));
+    const [echoResult, scopingResult] = await phases([
+      (t, round, i) => echoConversation(echo.url, agent, `echo-${round}-${i}`, t),
+      (t, round, i) => scopingConversation(scoping.url, agent, `scoping-${round}-${i}`, i, t),
+    ]);
     // The same 50 conversations with people's pauses between messages: latency when the server is busy but not saturated.
     const pacedTimings = new Timings();
     const pacedStart = performance.now();
