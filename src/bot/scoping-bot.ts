@@ -109,7 +109,8 @@ export class ScopingBot extends TeamsActivityHandler {
         return readInput(activity);
       case ActivityTypes.ConversationUpdate: {
         const botId = activity.recipient?.id;
-        const joined = (activity.membersAdded ?? []).some((member) => member.id !== botId);
+        const members = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
+        const joined = members.some((member) => typeof member?.id === 'string' && member.id !== botId);
         return joined ? { kind: 'joined' } : null;
       }
       default:

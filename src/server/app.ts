@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { createServices, type AppServices } from '../app/services';
 import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createTeamsChannel } from '../channels/teams';
+import { checkEnvelope } from './activity-envelope';
 import { createLogger, type Logger } from './logger';
 
 /**
@@ -15,7 +16,6 @@ import { createLogger, type Logger } from './logger';
  * before the stores close.
  */
 
-const KNOWN_ACTIVITY_TYPES = new Set<string>(Object.values(ActivityTypes));
 const MAX_BODY = '256kb';
 
 export interface RunningServer {
@@ -124,27 +124,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   return { url: `http://127.0.0.1:${port}`, port, server, app, adapter, bot, services, logger, stop };
 }
 
-/** The shape CloudAdapter needs, checked before it sees the request, with a clear 400 otherwise. */
+/** The shape CloudAdapter and the bot need, checked first, with a clear 400 otherwise. */
 function checkActivity(req: Request, res: Response, next: NextFunction): void {
-  const body = req.body as Record<string, unknown> | undefined;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    res.status(400).json({ error: 'The body must be a Bot Framework activity (a JSON object).' });
-    return;
-  }
-  if (typeof body.type !== 'string' || !KNOWN_ACTIVITY_TYPES.has(body.type)) {
-    res.status(400).json({ error: `Unsupported activity type: ${JSON.stringify(body.type ?? null).slice(0, 40)}.` });
-    return;
-  }
-  const conversation = body.conversation as { id?: unknown } | undefined;
-  if (!conversation || typeof conversation.id !== 'string' || conversation.id.length === 0 || conversation.id.length > 512) {
-    res.status(400).json({ error: 'The activity needs conversation.id (a string of at most 512 characters).' });
-    return;
-  }
-  if (typeof body.serviceUrl !== 'string' && body.deliveryMode !== 'expectReplies') {
-    res.status(400).json({ error: 'The activity needs a serviceUrl, or deliveryMode "expectReplies".' });
-    return;
-  }
-  next();
+  const checked = checkEnvelope(req.body);
+  if (checked.ok) return next();
+  res.status(400).json({ error: checked.error });
 }
 
 function jsonErrors(logger: Logger) {

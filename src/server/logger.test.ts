@@ -20,3 +20,18 @@ describe('logs never contain contact details', () => {
     expect(entry.error.message).toBe('for [phone]');
   });
 });
+
+describe('what is not contact details stays readable', () => {
+  it.each([
+    '2026-11-30T12:22:45.202Z',
+    'conversation/msteams/19%3Ameeting_123456789',
+    'booking slot-20261202T1000Z',
+    'id 6f1c2b0e-4a3d-4e8f-9b27-5d0c8a1e7f42',
+  ])('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it('a phone number at the end of a sentence is still masked', () => {
+    expect(redact('ring me on 07700 900123.')).toBe('ring me on [phone].');
+  });
+});

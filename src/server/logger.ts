@@ -16,10 +16,18 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const PHONE = /\+?\d[\d ()-]{7,}\d/g;
+// Digits with spaces, brackets or dashes; a run is a phone number only with 9 to 15 digits
+// and not the shape of a date ("2026-11-30") or part of a longer id.
+const PHONE = /(?<![\w:.-])\+?\(?\d[\d ()-]{7,}\d(?![\w:-])/g;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+function maskPhone(candidate: string): string {
+  const digits = candidate.replace(/\D/g, '').length;
+  return digits >= 9 && digits <= 15 && !DATE_LIKE.test(candidate) ? '[phone]' : candidate;
+}
 
 export function redact(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  return text.replace(EMAIL, '[email]').replace(PHONE, maskPhone);
 }
 
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
