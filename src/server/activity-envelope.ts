@@ -37,12 +37,38 @@ export const ActivityEnvelopeSchema = z
 
 export type EnvelopeResult = { ok: true } | { ok: false; error: string };
 
-export function checkEnvelope(body: unknown): EnvelopeResult {
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Without Bot Framework credentials nobody is authenticated, so the server must
+ * not be talked into posting replies to any address a caller names: replies then
+ * go only to this machine (the Emulator, the website channel) or back in the
+ * HTTP response (expectReplies).
+ */
+export function isLoopbackUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function checkEnvelope(body: unknown, options: { authenticated: boolean } = { authenticated: true }): EnvelopeResult {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     return { ok: false, error: 'The body must be a Bot Framework activity (a JSON object).' };
   }
   const parsed = ActivityEnvelopeSchema.safeParse(body);
-  if (parsed.success) return { ok: true };
+  if (parsed.success) {
+    const { serviceUrl, deliveryMode } = parsed.data;
+    if (!options.authenticated && deliveryMode !== 'expectReplies' && serviceUrl !== undefined && !isLoopbackUrl(serviceUrl)) {
+      return {
+        ok: false,
+        error: 'Invalid activity: serviceUrl: without Bot Framework credentials, replies go only to localhost or back in the response (deliveryMode "expectReplies").',
+      };
+    }
+    return { ok: true };
+  }
   const issue = parsed.error.issues[0];
   const field = issue.path.join('.') || 'activity';
   return { ok: false, error: `Invalid activity: ${field}: ${issue.message}.` };

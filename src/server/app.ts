@@ -75,6 +75,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ok', turnsInFlight: bot.queue.size });
   });
 
+  const checkActivity = (req: Request, res: Response, next: NextFunction): void => {
+    const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId) });
+    if (checked.ok) return next();
+    res.status(400).json({ error: checked.error });
+  };
+
   app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, async (req, res) => {
     if (stopping) return void res.status(503).json({ error: 'The server is shutting down; please retry shortly.' });
     await adapter.process(req, res, (context) => bot.run(context));
@@ -122,13 +128,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     })());
 
   return { url: `http://127.0.0.1:${port}`, port, server, app, adapter, bot, services, logger, stop };
-}
-
-/** The shape CloudAdapter and the bot need, checked first, with a clear 400 otherwise. */
-function checkActivity(req: Request, res: Response, next: NextFunction): void {
-  const checked = checkEnvelope(req.body);
-  if (checked.ok) return next();
-  res.status(400).json({ error: checked.error });
 }
 
 function jsonErrors(logger: Logger) {

@@ -49,3 +49,13 @@ it('a group message with an entity lacking a type is not a turn error', async ()
   expect(JSON.stringify(res.body)).toMatch(/entities\.0\.type/);
   expect(JSON.stringify(res.body)).not.toMatch(/something went wrong/i);
 });
+
+// Without credentials nobody is authenticated: the server must not post replies wherever a caller says.
+it('without credentials, a serviceUrl off this machine is refused (no outbound request is made)', async () => {
+  const conversation = new Conversation(server.url, { id: `ssrf-${Date.now()}` });
+  const activity = conversation.activity({ type: 'message', text: 'hello', serviceUrl: 'http://169.254.169.254/latest/' });
+  delete (activity as { deliveryMode?: string }).deliveryMode;
+  const res = await postRaw(server.url, activity);
+  expect(res.status).toBe(400);
+  expect(JSON.stringify(res.body)).toMatch(/serviceUrl/);
+});
