@@ -60,23 +60,41 @@ export function candidateSlots(config: BookingConfig, now: Date, holidays: Holid
   const zonedNow = new TZDate(now, tz);
   const earliest = addHours(zonedNow, config.minNoticeHours).getTime();
   const latest = addDays(zonedNow, config.horizonDays).getTime();
-  const dayStart = minutesOf(config.dayStart);
-  const dayEnd = minutesOf(config.dayEnd);
   const slots: Slot[] = [];
 
   for (let day = startOfDay(zonedNow); day.getTime() < latest; day = addDays(day, 1)) {
     if (!config.workingDays.includes(WEEKDAY_BY_INDEX[day.getDay()])) continue;
-    if (holidays.has(format(day, 'yyyy-MM-dd'))) continue;
-
-    const open = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(dayStart / 60), dayStart % 60, tz);
-    const close = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(dayEnd / 60), dayEnd % 60, tz);
-    for (let start = open; addMinutes(start, config.slotMinutes) <= close; start = addMinutes(start, config.slotMinutes)) {
-      const t = start.getTime();
-      if (t < earliest || t >= latest) continue;
-      const end = addMinutes(start, config.slotMinutes);
-      slots.push({ id: slotIdFor(start), start: new Date(t).toISOString(), end: new Date(end.getTime()).toISOString() });
+    const date = format(day, 'yyyy-MM-dd');
+    if (holidays.has(date)) continue;
+    for (const slot of slotsOfDay(config, day, date)) {
+      const t = Date.parse(slot.start);
+      if (t >= earliest && t < latest) slots.push(slot);
     }
   }
+  return slots;
+}
+
+// A day's slots depend only on the configuration and the date, and zoned
+// arithmetic is slow enough to matter per turn, so each day is worked out once.
+const dayCache = new WeakMap<BookingConfig, Map<string, readonly Slot[]>>();
+
+function slotsOfDay(config: BookingConfig, day: TZDate, date: string): readonly Slot[] {
+  let byDate = dayCache.get(config);
+  if (!byDate) dayCache.set(config, (byDate = new Map()));
+  const cached = byDate.get(date);
+  if (cached) return cached;
+
+  const tz = config.timeZone;
+  const dayStart = minutesOf(config.dayStart);
+  const dayEnd = minutesOf(config.dayEnd);
+  const open = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(dayStart / 60), dayStart % 60, tz);
+  const close = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(dayEnd / 60), dayEnd % 60, tz);
+  const slots: Slot[] = [];
+  for (let start = open, end = addMinutes(open, config.slotMinutes); end <= close; start = end, end = addMinutes(end, config.slotMinutes)) {
+    slots.push({ id: slotIdFor(start), start: new Date(start.getTime()).toISOString(), end: new Date(end.getTime()).toISOString() });
+  }
+  if (byDate.size > 400) byDate.clear();
+  byDate.set(date, slots);
   return slots;
 }
 
