@@ -1,5 +1,5 @@
-/** The small part of @nlpjs/basic (which ships no types) that the recogniser uses. */
-declare module '@nlpjs/basic' {
+/** The small part of nlp.js (which ships no types) that the recogniser uses. */
+declare module '@nlpjs/core-loader' {
   interface NlpClassification {
     intent: string;
     score: number;
@@ -23,6 +23,12 @@ declare module '@nlpjs/basic' {
     registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
   }
   export function containerBootstrap(settings?: Record<string, unknown>): Promise<Container>;
+}
+
+declare module '@nlpjs/nlp' {
   export const Nlp: unknown;
+}
+
+declare module '@nlpjs/lang-en' {
   export const LangEn: unknown;
 }

@@ -1,4 +1,8 @@
-import { containerBootstrap, LangEn, Nlp } from '@nlpjs/basic';
+// The parts of nlp.js, not @nlpjs/basic: that one also loads a logger that
+// prints a deprecation warning at start-up and is never used here.
+import { containerBootstrap } from '@nlpjs/core-loader';
+import { LangEn } from '@nlpjs/lang-en';
+import { Nlp } from '@nlpjs/nlp';
 import { phrasesByIntent } from './content';
 import type { IntentContent } from './content';
 import { isIntentId } from './ids';
