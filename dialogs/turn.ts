@@ -49,6 +49,8 @@ export interface TurnRequest {
 export interface TurnResult {
   snapshot: ScopingSnapshot;
   replies: Partial<Activity>[];
+  /** The user asked for their data to be deleted and it was: channels forget what they keep too. */
+  erased: boolean;
 }
 
 /** How the pending prompt is shown again when the state did not change. */
@@ -65,11 +67,12 @@ const BOOKING_STATES = ['disclaimer', 'contact', 'registering', 'slot', 'confirm
 export async function runTurn(snapshot: ScopingSnapshot, request: TurnRequest, services: TurnServices): Promise<TurnResult> {
   const turn = new Turn(snapshot, request, services);
   await turn.run();
-  return { snapshot: turn.snapshot, replies: turn.replies };
+  return { snapshot: turn.snapshot, replies: turn.replies, erased: turn.erased };
 }
 
 class Turn {
   readonly replies: Partial<Activity>[] = [];
+  erased = false;
   private readonly startValue: string;
   private reprompt: Reprompt = 'none';
   /** Set when a message this turn already showed what the state means (e.g. the booking confirmation). */
@@ -189,6 +192,7 @@ class Turn {
         const hadBooking = ctx.booking.current?.status === 'confirmed';
         if (ctx.booking.leadId) booking.deleteLead(ctx.booking.leadId);
         [this.snapshot] = transition(scopingMachine, this.snapshot, { type: 'DATA_ERASED' });
+        this.erased = true;
         this.say(textReply(fill(this.messages.deleted, { booking: hadBooking ? this.messages.deletedBooking : '' })));
         this.promptShown = true;
       } else {

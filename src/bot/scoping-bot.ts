@@ -31,6 +31,8 @@ export interface ChannelHooks {
   afterTurn?(context: TurnContext, outcome: { event: TurnEvent; stateChanged: boolean }): Promise<void>;
 }
 
+export type ErasedListener = (conversation: { channelId: string; conversationId: string }) => void | Promise<void>;
+
 export interface ScopingBotDeps {
   services: TurnServices;
   conversations: ConversationStore;
@@ -41,6 +43,7 @@ export interface ScopingBotDeps {
 export class ScopingBot extends TeamsActivityHandler {
   readonly queue: KeyedQueue;
   private hooks: ChannelHooks = {};
+  private readonly erasedListeners: ErasedListener[] = [];
 
   constructor(private readonly deps: ScopingBotDeps) {
     super();
@@ -132,6 +135,8 @@ export class ScopingBot extends TeamsActivityHandler {
         const result = await runTurn(loaded.snapshot, { event: turnEvent, channel, conversationId: key }, services);
         const saved = await conversations.save(key, result.snapshot, loaded.eTag);
         if (saved.ok) {
+          // Before the replies go out, so the confirmation is all that remains of the conversation.
+          if (result.erased) await this.notifyErased(context);
           if (result.replies.length > 0) await context.sendActivities(result.replies);
           const stateChanged = JSON.stringify(result.snapshot.value) !== JSON.stringify(loaded.snapshot.value);
           await this.afterTurn(context, turnEvent, stateChanged);
@@ -144,6 +149,25 @@ export class ScopingBot extends TeamsActivityHandler {
     } catch (error) {
       logger.error('turn failed', { key, error });
       await context.sendActivity(textReply(services.messages.error));
+    }
+  }
+
+  /**
+   * Channels that keep their own copy of a conversation (the website's
+   * transcript) subscribe here to forget it when the user deletes their data.
+   */
+  onErased(listener: ErasedListener): void {
+    this.erasedListeners.push(listener);
+  }
+
+  private async notifyErased(context: TurnContext): Promise<void> {
+    const ref = { channelId: context.activity.channelId, conversationId: context.activity.conversation.id };
+    for (const listener of this.erasedListeners) {
+      try {
+        await listener(ref);
+      } catch (error) {
+        this.deps.logger.error('forgetting an erased conversation failed', { channelId: ref.channelId, error });
+      }
     }
   }
 

@@ -21,6 +21,8 @@ export const DIRECTLINE_CHANNEL_ID = 'directline';
 
 export interface Bot {
   run(context: TurnContext): Promise<void>;
+  /** Told when a user's data was deleted, so the transcript kept here goes too. */
+  onErased?(listener: (conversation: { channelId: string; conversationId: string }) => void): void;
 }
 
 class LoopbackConnectorFactory extends ConnectorFactory {

@@ -7,7 +7,7 @@ import type { Config } from '../../config/config';
 import { AzureTokens } from './azure';
 import { CONNECTOR_PATH, connectorRouter } from './connector';
 import { Conversations } from './conversations';
-import { BotDelivery, type Bot } from './delivery';
+import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
 import { OriginPolicy } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
@@ -53,6 +53,9 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
   const connectorKey = randomBytes(32).toString('base64url');
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
   const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
+  deps.bot.onErased?.(({ channelId, conversationId }) => {
+    if (channelId === DIRECTLINE_CHANNEL_ID) transcript.forget(conversationId);
+  });
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {

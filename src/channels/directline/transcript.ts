@@ -111,6 +111,14 @@ export class Transcript {
     return undefined;
   }
 
+  /**
+   * Deletes everything said so far, keeping the conversation and its sequence
+   * so the widget's watermark stays valid (after "delete my data").
+   */
+  forget(conversationId: string): number {
+    return this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+  }
+
   /** Drops expired conversations and their activities; returns how many went. */
   sweep(now = Date.now()): number {
     return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
