@@ -72,6 +72,18 @@ describe('confirming', () => {
     expect(heard).toEqual([`${result.booking.id} confirmed`]);
   });
 
+  it('a turn retried after a write conflict repeats its effects harmlessly: one lead, one booking, one notice', () => {
+    const heard: string[] = [];
+    service.onBooked(({ booking }) => heard.push(booking.id));
+    const leadId = registerAda(service, { conversationId: 'conv-retried' });
+    expect(registerAda(service, { conversationId: 'conv-retried' })).toBe(leadId);
+    const first = service.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
+    const again = service.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
+    expect(first.ok && again.ok && again.booking.id).toBe(first.ok && first.booking.id);
+    expect(heard).toHaveLength(1);
+    expect(service.listLeads()).toHaveLength(1);
+  });
+
   it('a listener that throws does not undo the booking', () => {
     service.onBooked(() => {
       throw new Error('teams is down');

@@ -137,8 +137,10 @@ export class BookingService {
     assessment: Assessment | null;
   }): { leadId: string } {
     const now = this.clock().toISOString();
+    // Idempotent per conversation: a turn retried after a write conflict registers once.
     const leadId = this.db
       .transaction(() =>
+        leads.leadIdOfConversation(this.db, input.conversationId) ??
         leads.insertLead(this.db, {
           conversationId: input.conversationId,
           channelId: input.channelId,
@@ -171,10 +173,17 @@ export class BookingService {
     const slot = findCandidate(this.config.booking, now, this.holidays, input.slotId);
     let result: ConfirmResult;
     let brief: Brief | undefined;
+    let repeated = false;
     try {
       result = this.db
         .transaction((): ConfirmResult => {
           if (!leads.getLead(this.db, input.leadId)) return { ok: false, reason: 'lead-not-found' };
+          // Confirming again what this lead already holds (a retried turn) returns the same booking.
+          const held = bookings.bookingsOfLead(this.db, input.leadId).find((b) => b.status === 'confirmed' && slot && b.start === slot.start);
+          if (held) {
+            repeated = true;
+            return { ok: true, booking: this.view(held, now) };
+          }
           if (!slot) return { ok: false, reason: 'slot-unavailable' };
           const practitioner = bookings.freePractitioner(this.db, slot, this.config.booking.practitioners, this.config.booking.bufferMinutes);
           if (!practitioner) return { ok: false, reason: 'slot-taken' };
@@ -187,7 +196,9 @@ export class BookingService {
       if (!isUniqueViolation(error)) throw error;
       result = { ok: false, reason: 'slot-taken' }; // the index caught what the check could not
     }
-    if (result.ok) {
+    if (result.ok && repeated) {
+      this.log('booking.confirmed-again', { leadId: input.leadId, bookingId: result.booking.id });
+    } else if (result.ok) {
       this.log('booking.confirmed', { leadId: input.leadId, bookingId: result.booking.id });
       this.notify({ leadId: input.leadId, booking: result.booking, brief: brief! });
     } else {

@@ -96,6 +96,12 @@ export function insertLead(db: Db, lead: NewLead): string {
   return id;
 }
 
+/** The lead a conversation already registered, if any (registering twice returns the first). */
+export function leadIdOfConversation(db: Db, conversationId: string): string | null {
+  const row = db.prepare('SELECT id FROM leads WHERE conversation_id = ? ORDER BY created_at LIMIT 1').get(conversationId) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 export function getLead(db: Db, leadId: string): Lead | null {
   const row = db.prepare(`${SELECT_LEAD} WHERE l.id = ?`).get(leadId);
   return row === undefined ? null : toLead(row);

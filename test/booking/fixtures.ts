@@ -33,9 +33,12 @@ export function openService(dataDir: string, env: Record<string, string> = {}, c
   return new BookingService({ config: testConfig({ DATA_DIR: dataDir, ...env }), dataDir, holidays: readBankHolidays().dates, clock });
 }
 
-export function registerAda(service: BookingService, overrides: { email?: string } = {}): string {
+let conversations = 0;
+
+/** Registers Ada from a conversation of her own (or the one given). */
+export function registerAda(service: BookingService, overrides: { email?: string; conversationId?: string } = {}): string {
   return service.registerLead({
-    conversationId: 'conv-1',
+    conversationId: overrides.conversationId ?? `conv-${process.pid}-${++conversations}`,
     channelId: 'webchat',
     contact: { name: 'Ada Lovelace', email: overrides.email ?? 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
     consent: { givenAt: NOW, noticeVersion: '2026-01' },
