@@ -32,7 +32,7 @@ export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Part
     value: { question: 'disclaimer' },
     attachments: [
       adaptiveCard(
-        [paragraph(b.disclaimerPrompt)],
+        [],
         submitActions([
           { title: b.disclaimerChoices.accept, data: { question: 'disclaimer', answer: 'accept' } },
           { title: b.disclaimerChoices.decline, data: { question: 'disclaimer', answer: 'decline' } },
@@ -135,7 +135,7 @@ export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: Ch
     value: { question: 'confirm', slot: { id: slot.id, start: slot.start, end: slot.end } },
     attachments: [
       adaptiveCard(
-        [paragraph(text)],
+        [],
         submitActions([
           { title: b.confirmChoices.yes, data: { question: 'confirm', answer: 'yes' } },
           { title: b.confirmChoices.no, data: { question: 'confirm', answer: 'no' } },
@@ -163,11 +163,14 @@ export function bookingMessage(
       ? {
           attachments: [
             adaptiveCard(
-              [paragraph(text)],
-              submitActions([
-                { title: b.bookedActions.reschedule, data: { action: 'reschedule' } },
-                { title: b.bookedActions.cancel, data: { action: 'cancel-booking' } },
-              ]),
+              [heading(b.bookedTitle), paragraph(slotLabel(booking, channel, messages))],
+              [
+                { type: 'Action.OpenUrl', title: b.addToCalendar, url: booking.ics },
+                ...submitActions([
+                  { title: b.bookedActions.reschedule, data: { action: 'reschedule' } },
+                  { title: b.bookedActions.cancel, data: { action: 'cancel-booking' } },
+                ]),
+              ],
             ),
           ],
         }

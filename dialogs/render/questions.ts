@@ -4,7 +4,7 @@ import { fill, type Messages } from '../../src/content/copy';
 import { QUESTION_VALUES, QuestionId } from '../../src/scoping/questions';
 import type { Progress } from '../../machines/scoping/progress';
 import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, numberedList, paragraph, submitActions, subtle } from './cards';
+import { adaptiveCard, numberedList, paragraph, submitActions } from './cards';
 
 export type PromptVariant = 'full' | 'reask' | 'reask-help' | 'resume' | 'stale' | 'bad-card';
 
@@ -55,13 +55,10 @@ export function questionPrompt(
     activity.text = view.variant === 'full' ? lead.full : `${lead[view.variant]}\n\n${numbered}`;
     activity.attachments = [
       adaptiveCard(
-        [
-          subtle(progressLine),
-          heading(copy.prompt),
-          ...choices.filter((c) => c.hint).map((c) => paragraph(`**${c.label}**: ${c.hint}`)),
-        ],
+        // The question itself is the message text; the card adds what each choice means, and the buttons.
+        choices.filter((c) => c.hint).map((c) => paragraph(`**${c.label}**: ${c.hint}`)),
         submitActions(choices.map((c) => ({ title: c.label, data: { question: view.question, answer: c.value } }))),
-        `${copy.prompt}\n${numbered}`,
+        `${progressLine}: ${copy.prompt}\n${numbered}`,
       ),
     ];
   }

@@ -3,7 +3,7 @@ import { fill, type Messages } from '../../src/content/copy';
 import type { Assessment, Reason } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
 import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, paragraph, submitActions } from './cards';
+import { adaptiveCard, heading, submitActions } from './cards';
 
 /** Each reason in words, naming the answers that drove it. */
 export function reasonTexts(reasons: Reason[], answers: Answers, messages: Messages): string[] {
@@ -51,7 +51,7 @@ export function recommendationMessage(assessment: Assessment, messages: Messages
     text: lines.join('\n\n'),
     textFormat: 'markdown',
     value: { recommendation },
-    attachments: [adaptiveCard([heading(pathway.title), paragraph(messages.disclaimer)], submitActions(actions))],
+    attachments: [adaptiveCard([heading(copy.cardPrompt)], submitActions(actions))],
     ...(showsSuggestedActions(channel)
       ? { suggestedActions: { to: [], actions: actions.map((a) => ({ type: 'imBack', title: a.title, value: a.title })) } }
       : {}),

@@ -3,7 +3,7 @@ import { fill, type Messages } from '../../src/content/copy';
 import { labelOf, type IntentContent } from '../../src/intents/content';
 import type { FaqId, IntentId } from '../../src/intents/ids';
 import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, paragraph, submitActions } from './cards';
+import { adaptiveCard, heading, submitActions } from './cards';
 
 export function textReply(
   text: string,
@@ -33,7 +33,7 @@ export function welcomeMessage(messages: Messages, channel: ChannelInfo): Partia
     type: 'message',
     text: `${w.intro}\n\n_${w.disclaimerLine}_`,
     value: { welcome: true },
-    attachments: [adaptiveCard([heading(w.title), paragraph(w.disclaimerLine)], submitActions(choices))],
+    attachments: [adaptiveCard([heading(w.title)], submitActions(choices))],
     ...(showsSuggestedActions(channel)
       ? { suggestedActions: { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c.title, value: c.title })) } }
       : {}),

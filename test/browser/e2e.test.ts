@@ -84,6 +84,7 @@ describeInChromium('website widget in Chromium', () => {
     for (let turn = 0; turn < 40 && !prompt.value?.booking; turn++) {
       if (prompt.value?.recommendation) {
         recommendation = prompt;
+        await bubble(page, shown(prompt.text)).waitFor();
         await screenshot(page, '03-recommendation');
       }
       if (!reloaded && prompt.value?.question && (prompt.value as { step?: number }).step === 2) {
@@ -101,6 +102,7 @@ describeInChromium('website widget in Chromium', () => {
     expect(reloaded).toBe(true);
     expect(recommendation?.value?.recommendation).toEqual(expect.objectContaining({ pathway: expect.any(String), tier: expect.any(String) }));
     expect(prompt.value?.booking).toEqual(expect.objectContaining({ status: expect.any(String) }));
+    await bubble(page, shown(prompt.text)).waitFor();
     await screenshot(page, '04-booked');
     cardFailuresSeen = [...new Set(cardFailures)];
 
