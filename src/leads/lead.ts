@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { QUESTION_VALUES, QuestionId, Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
+import type { Contact } from '../contact/contact';
 
 /** A lead: a person who agreed to be contacted, their answers and the assessment. */
 
-export interface Contact {
-  name: string;
-  email: string;
-  organisation: string;
-  role?: string;
-  phone?: string;
-}
+export type { Contact };
 
 /** Consent to be contacted and to have answers stored, with the privacy-notice version shown. */
 export interface ConsentRecord {

@@ -4,7 +4,7 @@ import type { Db } from '../booking/store';
 import { parseRow } from '../booking/store';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
-import { AnswersSchema, AssessmentSchema, Contact, ConsentRecord, Lead, LeadSchema } from './lead';
+import { AnswersSchema, AssessmentSchema, Lead, LeadSchema } from './lead';
 import { Brief, BriefSchema } from './brief';
 
 /** Lead, consent and brief rows. Callers own the transaction. */
@@ -53,15 +53,7 @@ function toLead(row: unknown): Lead {
   );
 }
 
-export interface NewLead {
-  conversationId: string;
-  channelId: string;
-  contact: Contact;
-  consent: ConsentRecord;
-  answers: Answers;
-  assessment: Assessment | null;
-  now: string;
-}
+export type NewLead = Pick<Lead, 'conversationId' | 'channelId' | 'contact' | 'consent' | 'answers' | 'assessment'> & { now: string };
 
 /** The consent record and the lead, written together: there is no other way in. */
 export function insertLead(db: Db, lead: NewLead): string {

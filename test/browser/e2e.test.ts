@@ -14,8 +14,6 @@ import { bubble, clickSuggested, send, lastFromBot, nextBotMessage, shown, type 
 const DOCS = path.resolve(__dirname, '../../docs');
 
 const messages = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../content/messages.json'), 'utf8'));
-const labels = messages.booking.fieldLabels as Record<string, string>;
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /** Which choice a visitor likely to book would pick; otherwise the first. */
 const PREFERRED: Record<string, RegExp> = { ai_use: /production/i };
