@@ -30,11 +30,11 @@ it('Markdown: contact, London time, recommendation with reasons in words, regula
   expect(md).toContain('not legal or compliance advice');
 });
 
-it('Adaptive Card 1.5 with object submit data and the full brief behind ShowCard', () => {
+it('Adaptive Card 1.4 with object submit data and the full brief behind ShowCard', () => {
   const card = renderBriefCard(service.brief(leadId)!) as { version: string; actions: Record<string, unknown>[] };
-  expect(card.version).toBe('1.5');
+  expect(card.version).toBe('1.4');
   expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: 'Mark as contacted', data: { action: 'lead.contacted', leadId } });
-  expect(card.actions[1]).toMatchObject({ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', version: '1.5' } });
+  expect(card.actions[1]).toMatchObject({ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', version: '1.4' } });
   expect(JSON.stringify(card)).toContain('Wed 2 Dec, 09:00–09:30');
 });
 

@@ -123,7 +123,7 @@ type CardElement = Record<string, unknown>;
 const factSet = (facts: [string, string][]): CardElement => ({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) });
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', spacing: 'Medium', wrap: true });
 
-/** Adaptive Card 1.5: the essentials up front, the full brief behind Action.ShowCard; submit data are objects. */
+/** Adaptive Card 1.4 (what every Teams client renders): the essentials up front, the full brief behind Action.ShowCard; submit data are objects. */
 export function renderBriefCard(brief: Brief): CardElement {
   const c = copy().brief;
   const f = briefFacts(brief);
@@ -138,7 +138,7 @@ export function renderBriefCard(brief: Brief): CardElement {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+    version: '1.4',
     body: [
       { type: 'TextBlock', text: `${c.title}: ${brief.contact.organisation}`, size: 'Large', weight: 'Bolder', wrap: true },
       factSet(f.booking),
@@ -150,7 +150,7 @@ export function renderBriefCard(brief: Brief): CardElement {
     ],
     actions: [
       { type: 'Action.Submit', title: c.actions.contacted, data: { action: 'lead.contacted', leadId: brief.leadId } },
-      { type: 'Action.ShowCard', title: c.actions.full, card: { type: 'AdaptiveCard', version: '1.5', body: full } },
+      { type: 'Action.ShowCard', title: c.actions.full, card: { type: 'AdaptiveCard', version: '1.4', body: full } },
     ],
   };
 }

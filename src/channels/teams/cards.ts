@@ -14,22 +14,19 @@ import type { ContactMark } from './store';
 
 type Card = Record<string, unknown>;
 
-/** The brief card at the version every Teams client renders; once contacted, the button becomes a line saying who and when. */
+/** The brief card; once contacted, the button becomes a line saying who and when. */
 export function briefActivity(brief: Brief, contacted: ContactMark | null): Partial<Activity> {
   const card = renderBriefCard(brief) as Card & { body: Card[]; actions: Card[] };
-  const restamped: Card = {
+  const shown: Card = {
     ...card,
-    version: CARD_VERSION,
     body: contacted
       ? [...card.body, { type: 'TextBlock', text: contactedText(contacted, brief.timeZone, false), color: 'Good', wrap: true }]
       : card.body,
-    actions: card.actions
-      .filter((a) => !(contacted && a.type === 'Action.Submit'))
-      .map((a) => (a.type === 'Action.ShowCard' ? { ...a, card: { ...(a.card as Card), version: CARD_VERSION } } : a)),
+    actions: card.actions.filter((a) => !(contacted && a.type === 'Action.Submit')),
   };
   return {
     type: 'message',
-    attachments: [CardFactory.adaptiveCard(restamped)],
+    attachments: [CardFactory.adaptiveCard(shown)],
   };
 }
 
