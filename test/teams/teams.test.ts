@@ -1,7 +1,8 @@
 import { CloudAdapter } from 'botbuilder';
 import { assess } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
-import { cardOf, NOW, OUTSIDER, PRACTITIONER, startTeams, TEAM_CHANNEL_ID, texts, USER, type TeamsHarness } from './harness';
+import { createTeamsChannel } from '../../src/channels/teams';
+import { cardOf, NOW, OUTSIDER, PRACTITIONER, ProactiveStandIn, rawLogger, startTeams, TEAM_CHANNEL_ID, texts, USER, type TeamsHarness } from './harness';
 
 /** Teams behaviour, as transcripts: the user's side in a personal chat and a channel, then the practitioners' side. */
 
@@ -178,6 +179,24 @@ describe('the practitioners\' channel', () => {
     expect(await h.teams.flush()).toMatchObject({ posted: 1 });
     expect(h.teams.pendingBriefs()).toBe(0);
     expect(h.proactive.posts).toHaveLength(1);
+  });
+
+  it('two server processes sharing the data folder post each brief once', async () => {
+    await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
+    const otherProactive = new ProactiveStandIn();
+    const other = createTeamsChannel({
+      config: h.services.turn.config,
+      adapter: otherProactive,
+      booking: h.services.turn.booking,
+      logger: rawLogger([]),
+      dataDir: h.services.turn.config.dataDir,
+      clock: () => h.clock.now,
+    });
+    bookAda();
+    const results = await Promise.all([h.teams.flush(), other.flush()]);
+    expect(results.map((r) => r.posted).sort()).toEqual([0, 1]);
+    expect(h.proactive.posts.length + otherProactive.posts.length).toBe(1);
+    await other.stop();
   });
 
   it('briefs booked before any channel is registered wait in the outbox and go out once one is', async () => {

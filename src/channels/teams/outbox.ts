@@ -33,6 +33,8 @@ export interface FlushResult {
 }
 
 const FIRST_RETRY_MS = 30_000;
+/** How long one process holds a brief while posting it. */
+const CLAIM_MS = 2 * 60_000;
 const MAX_RETRY_MS = 60 * 60_000;
 
 /** attempts 1 → 30 s, 2 → 60 s, 3 → 120 s, … 8 and later → 1 hour. */
@@ -83,6 +85,8 @@ export class BriefOutbox {
     }
     this.warnedNoDestination = false;
     for (const entry of due) {
+      const now = this.clock();
+      if (!this.store.claim(entry.leadId, now, new Date(now.getTime() + CLAIM_MS))) continue; // another process has it
       const brief = this.briefs.brief(entry.leadId);
       if (!brief) {
         this.store.posted(entry.leadId);

@@ -122,6 +122,20 @@ export class TeamsStore {
     ).map((r) => ({ leadId: r.lead_id, bookingId: r.booking_id, enqueuedAt: r.enqueued_at, attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
   }
 
+  /**
+   * Takes a due entry for one posting attempt: its next attempt moves to
+   * `leaseUntil`, so another process sharing this file skips it. Only the
+   * caller that moved it may post; if that process dies mid-post, the entry
+   * falls due again when the lease ends (at least once, never lost).
+   */
+  claim(leadId: string, now: Date, leaseUntil: Date): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE brief_outbox SET next_attempt_at = ? WHERE lead_id = ? AND next_attempt_at <= ?`)
+        .run(leaseUntil.toISOString(), leadId, now.toISOString()).changes === 1
+    );
+  }
+
   pending(): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM brief_outbox`).get() as { n: number }).n;
   }
