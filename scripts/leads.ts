@@ -2,7 +2,10 @@
  * Leads for practitioners: `npm run leads -- list | show <id> | export --csv | purge`.
  * Reads DATA_DIR (and the rest) through src/config; prints to stdout.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseConfig } from '../src/config/config';
+import { SqliteStorage } from '../src/storage/sqlite-storage';
 import { readBankHolidays } from '../src/booking/bank-holidays';
 import { BookingService } from '../src/booking/service';
 import { formatSlot } from '../src/booking/slots';
@@ -13,7 +16,8 @@ const USAGE = `Usage: npm run leads -- <command>
   list            one line a lead: id, created, organisation, pathway, tier, booking (London)
   show <id>       the practitioner's brief for a lead, as Markdown
   export --csv    all leads as CSV on stdout
-  purge           erase leads older than RETENTION_DAYS, with their bookings, consents and briefs
+  purge           erase leads older than RETENTION_DAYS, with their bookings, consents and briefs,
+                  and conversations idle for as long
 `;
 
 function fail(message: string): never {
@@ -68,15 +72,29 @@ function main(argv: string[]): void {
         process.stdout.write(service.exportCsv());
         return;
       case 'purge': {
-        const counts = service.purge({ now: new Date() });
+        const now = new Date();
+        const counts = service.purge({ now });
+        const conversations = purgeConversations(config.dataDir, new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
         process.stdout.write(
-          `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs.\n`,
+          `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations.\n`,
         );
         return;
       }
     }
   } finally {
     service.close();
+  }
+}
+
+/** Conversations untouched for the retention period go too (their state may hold contact details). */
+function purgeConversations(dataDir: string, cutoff: Date): number {
+  const file = path.join(dataDir, 'conversations.sqlite');
+  if (!fs.existsSync(file)) return 0;
+  const storage = new SqliteStorage(file);
+  try {
+    return storage.purgeOlderThan(cutoff);
+  } finally {
+    storage.close();
   }
 }
 

@@ -51,3 +51,10 @@ it('survives a reopen, and deletes', async () => {
   await storage.delete(['d']);
   expect(await storage.read(['d'])).toEqual({});
 });
+
+it('purges items not written since a cutoff, keeping newer ones', async () => {
+  await storage.write({ old: { n: 1, eTag: '*' }, fresh: { n: 2, eTag: '*' } });
+  expect(storage.purgeOlderThan(new Date(Date.now() - 60_000))).toBe(0);
+  expect(storage.purgeOlderThan(new Date(Date.now() + 60_000))).toBe(2);
+  expect(await storage.read(['old', 'fresh'])).toEqual({});
+});

@@ -86,6 +86,14 @@ export class SqliteStorage implements Storage {
     deleteAll(keys);
   }
 
+  /**
+   * Deletes items nobody has written since `cutoff`: conversation state holds
+   * contact details once a user consents, so it follows the leads' retention.
+   */
+  purgeOlderThan(cutoff: Date): number {
+    return this.db.prepare('DELETE FROM state WHERE updated_at < ?').run(cutoff.toISOString()).changes;
+  }
+
   /** Bytes stored for one key (for the benchmark's state-size figure). */
   sizeOf(key: string): number {
     const row = this.selectOne.get(key);
