@@ -1,5 +1,3 @@
-import { fill } from '../src/content/copy';
-
 /** Small text understanding the booking steps need: yes/no, skip, "later", a day. */
 
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|fine|agreed?|i agree|i understand|understood|go ahead|accept|confirm|book it|sounds good|correct|please do|yes please)\b/i;
@@ -16,5 +14,3 @@ export const isSkip = (text: string) => /^(skip|none|n\/?a|no|pass|leave it( out
 export const isLater = (text: string) => /\b(later|more|next|other times?|after that|anything later)\b/i.test(text);
 export const wantsAnotherDay = (text: string) => /\b(another|different|other) day\b/i.test(text);
 export const mentionsReschedule = (text: string) => /\b(reschedul\w*|move|change|another time|different time|rearrange)\b/i.test(text);
-
-export { fill };

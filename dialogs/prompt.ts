@@ -1,0 +1,66 @@
+import type { ChannelInfo } from './channel';
+import { fill } from '../src/content/copy';
+import { applicableAnswers } from '../src/scoping/questions';
+import { assess } from '../src/scoping/recommendation';
+import { pendingQuestion, progressOf } from '../machines/scoping/progress';
+import { bookingMessage, confirmPrompt, contactForm, disclaimerPrompt, fieldPrompt, slotPrompt } from './render/booking';
+import { questionPrompt } from './render/questions';
+import { recommendationMessage } from './render/recommendation';
+import { textReply, welcomeMessage } from './render/replies';
+import { nextField } from './moves';
+import type { Reprompt, TurnState } from './turn-state';
+
+/**
+ * What the user sees next: the prompt of the state the turn ended in, in full
+ * when the state changed, or as a one-line reminder, a re-ask, or not at all.
+ */
+
+export async function renderPrompt(turn: TurnState): Promise<void> {
+  const changed = JSON.stringify(turn.snapshot.value) !== turn.startValue;
+  if (turn.promptShown) return;
+  const variant: Reprompt = changed || turn.forceFullPrompt ? 'full' : turn.reprompt;
+  if (variant === 'none') return;
+  const { messages, channel } = turn;
+  const ctx = turn.context;
+
+  const pending = pendingQuestion(turn.snapshot.value);
+  if (pending) {
+    turn.say(questionPrompt({ question: pending, progress: progressOf(ctx, pending), variant }, messages, turn.services.questions, channel));
+    return;
+  }
+  if (turn.matches('main.recommended')) {
+    if (variant === 'full') turn.say(recommendationMessage(assess(applicableAnswers(ctx.answers)), messages, channel));
+    else if (variant !== 'resume') turn.say(textReply(messages.recommendation.next));
+    return;
+  }
+  if (turn.matches('main.welcome')) {
+    if (variant === 'stale' || variant === 'bad-card') turn.say(welcomeMessage(messages, channel));
+    return;
+  }
+  if (turn.matches('booking.disclaimer')) return turn.say(disclaimerPrompt(messages, channel));
+  if (turn.matches('booking.contact')) {
+    const field = ctx.booking.consentAt ? nextField(turn) : undefined;
+    if (field) return turn.say(fieldPrompt(field, messages, turn.fieldProblem));
+    return turn.say(contactForm(messages, channel, turn.services.config.privacy.noticeUrl, prefillFrom(channel)));
+  }
+  if (turn.matches('booking.slot')) return renderSlots(turn);
+  if (turn.matches('booking.confirm') && ctx.booking.chosen) return turn.say(confirmPrompt(ctx.booking.chosen, messages, channel));
+  if (turn.matches('booked.idle') && ctx.booking.current) {
+    turn.say(bookingMessage(messages.booking.alreadyBooked, ctx.booking.current, messages, channel, true));
+  }
+}
+
+async function renderSlots(turn: TurnState): Promise<void> {
+  const { booking: b } = turn.context;
+  const { messages, channel } = turn;
+  const slots = turn.services.booking.offerSlots({ now: turn.services.clock(), after: b.cursor.after, day: b.cursor.day });
+  await turn.send({ type: 'SLOTS_OFFERED', slots: slots.map(({ id, start, end }) => ({ id, start, end })) });
+  let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: b.cursor.day }) : messages.booking.slotPrompt;
+  if (slots.length === 0) lead = b.cursor.after || b.cursor.day ? messages.booking.noSlots : messages.booking.noSlotsAtAll;
+  turn.say(slotPrompt(slots, lead, messages, channel));
+}
+
+function prefillFrom(channel: ChannelInfo): { name?: string; email?: string } {
+  const { name, email } = channel.identity ?? {};
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
