@@ -28,7 +28,11 @@ export function bookingUid(bookingId: string): string {
 }
 
 /** `attendee` is null once the lead has been erased: the cancel still goes out, without personal data. */
-export function renderCalendar(booking: CalendarBooking, attendee: Pick<Contact, 'name' | 'email'> | null): string {
+export function renderCalendar(
+  booking: CalendarBooking,
+  attendee: Pick<Contact, 'name' | 'email'> | null,
+  organizerEmail: string,
+): string {
   const c = copy().calendar;
   const cancelled = booking.status === 'cancelled';
   const { error, value } = createEvent({
@@ -45,7 +49,7 @@ export function renderCalendar(booking: CalendarBooking, attendee: Pick<Contact,
     endOutputType: 'utc',
     title: c.summary,
     description: c.description,
-    organizer: c.organizer,
+    organizer: { name: c.organizer.name, email: organizerEmail },
     attendees: attendee
       ? [{ name: attendee.name, email: attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
       : [],

@@ -298,7 +298,7 @@ export class BookingService {
     const booking = bookings.getBooking(this.db, bookingId);
     if (!booking) return null;
     const lead = booking.leadId ? leads.getLead(this.db, booking.leadId) : null;
-    return renderCalendar(booking, lead ? lead.contact : null);
+    return renderCalendar(booking, lead ? lead.contact : null, this.config.booking.organizerEmail);
   }
 
   brief(leadId: string): Brief | null {

@@ -133,6 +133,7 @@ const EnvSchema = z
     BOOKING_MIN_NOTICE_HOURS: int(24, 0, 24 * 30),
     BOOKING_HORIZON_DAYS: int(21, 1, 365),
     BOOKING_OFFER_COUNT: int(4, 1, 10),
+    BOOKING_ORGANIZER_EMAIL: z.preprocess(blankToUndefined, z.email().default('scoping@example.com')),
     BOOKING_PRACTITIONERS: list('practitioner-1').pipe(z.array(z.string().regex(/^[\w.-]+$/, 'practitioner ids are letters, digits, dot, dash')).min(1)),
     ...DIRECTLINE_ENV, // DIRECTLINE
     ...TEAMS_ENV, // TEAMS
@@ -167,6 +168,8 @@ export interface BookingConfig {
   horizonDays: number;
   offerCount: number;
   practitioners: string[];
+  /** The mailbox calendar invitations come from (replies to the invitation go there). */
+  organizerEmail: string;
 }
 
 export interface Config {
@@ -239,6 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         horizonDays: e.BOOKING_HORIZON_DAYS,
         offerCount: e.BOOKING_OFFER_COUNT,
         practitioners: e.BOOKING_PRACTITIONERS,
+        organizerEmail: e.BOOKING_ORGANIZER_EMAIL,
       },
       directLine: directLineConfig(e), // DIRECTLINE
       teams: teamsConfig(e), // TEAMS

@@ -15,7 +15,7 @@ const CopySchema = z.object({
   calendar: z.object({
     summary: z.string().min(1),
     description: z.string().min(1),
-    organizer: z.object({ name: z.string().min(1), email: z.email() }),
+    organizer: z.object({ name: z.string().min(1) }),
     productId: z.string().min(1),
   }),
   brief: z.object({
