@@ -58,3 +58,11 @@ it('purges items not written since a cutoff, keeping newer ones', async () => {
   expect(storage.purgeOlderThan(new Date(Date.now() + 60_000))).toBe(2);
   expect(await storage.read(['old', 'fresh'])).toEqual({});
 });
+
+it('several items are written all or none: one stale eTag refuses the whole write', async () => {
+  await storage.write({ x: { n: 1, eTag: '*' }, y: { n: 1, eTag: '*' } });
+  const { y } = await storage.read(['y']);
+  await storage.write({ y: { n: 2, eTag: y.eTag } });
+  await expect(storage.write({ x: { n: 9, eTag: '*' }, y: { n: 9, eTag: y.eTag } })).rejects.toThrow(/eTag conflict/);
+  expect(await storage.read(['x', 'y'])).toMatchObject({ x: { n: 1 }, y: { n: 2 } });
+});

@@ -63,22 +63,24 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-    const writeAll = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
-      for (const [key, item] of entries) {
-        const { eTag, ...doc } = item;
-        const json = JSON.stringify(doc);
-        const next = crypto.randomUUID();
-        if (eTag === undefined || eTag === '*') {
-          this.upsert.run(key, json, next);
-        } else if (eTag === null || eTag === '') {
-          // A new item: refused if someone created it meanwhile.
-          if (this.insertNew.run(key, json, next).changes === 0) throw new ETagConflictError(key);
-        } else if (this.updateIfMatch.run(json, next, key, String(eTag)).changes === 0) {
-          throw new ETagConflictError(key);
-        }
-      }
-    });
-    writeAll.immediate(Object.entries(changes) as [string, Record<string, unknown>][]);
+    const entries = Object.entries(changes) as [string, Record<string, unknown>][];
+    // One item is one statement, atomic on its own; several are written all or none.
+    if (entries.length === 1) this.writeOne(...entries[0]);
+    else this.db.transaction(() => entries.forEach(([key, item]) => this.writeOne(key, item))).immediate();
+  }
+
+  private writeOne(key: string, item: Record<string, unknown>): void {
+    const { eTag, ...doc } = item;
+    const json = JSON.stringify(doc);
+    const next = crypto.randomUUID();
+    if (eTag === undefined || eTag === '*') {
+      this.upsert.run(key, json, next);
+    } else if (eTag === null || eTag === '') {
+      // A new item: refused if someone created it meanwhile.
+      if (this.insertNew.run(key, json, next).changes === 0) throw new ETagConflictError(key);
+    } else if (this.updateIfMatch.run(json, next, key, String(eTag)).changes === 0) {
+      throw new ETagConflictError(key);
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
