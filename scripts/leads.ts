@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../src/config/config';
 import { SqliteStorage } from '../src/storage/sqlite-storage';
+import { TeamsStore, type ContactMark } from '../src/channels/teams/store';
 import { readBankHolidays } from '../src/booking/bank-holidays';
 import { BookingService } from '../src/booking/service';
 import { formatSlot } from '../src/booking/slots';
@@ -13,7 +14,8 @@ import { renderBriefMarkdown } from '../src/leads/brief';
 
 const USAGE = `Usage: npm run leads -- <command>
 
-  list            one line a lead: id, created, organisation, pathway, tier, booking (London)
+  list            one line a lead: id, created, organisation, pathway, tier, booking (London),
+                  and whether a practitioner marked it contacted (from the Teams brief card)
   show <id>       the practitioner's brief for a lead, as Markdown
   export --csv    all leads as CSV on stdout
   purge           erase leads older than RETENTION_DAYS, with their bookings, consents and briefs,
@@ -48,10 +50,14 @@ function main(argv: string[]): void {
       case 'list': {
         const leads = service.listLeads();
         if (leads.length === 0) process.stdout.write('No leads.\n');
+        const contacted = contactMarks(config.dataDir);
         for (const l of leads) {
           const booking = l.booking ? `${formatSlot(l.booking, config.booking.timeZone)} ${l.booking.status}` : 'not booked';
-          process.stdout.write(`${[l.id, l.createdAt.slice(0, 10), l.organisation, l.pathway ?? '-', l.tier ?? '-', booking].join('\t')}\n`);
+          const mark = contacted(l.id);
+          const contact = mark ? `contacted ${mark.contactedAt.slice(0, 10)} by ${mark.byName}` : 'not contacted';
+          process.stdout.write(`${[l.id, l.createdAt.slice(0, 10), l.organisation, l.pathway ?? '-', l.tier ?? '-', booking, contact].join('\t')}\n`);
         }
+        contacted.close();
         return;
       }
       case 'show': {
@@ -84,6 +90,13 @@ function main(argv: string[]): void {
   } finally {
     service.close();
   }
+}
+
+/** Who marked a lead contacted from the Teams brief card, when Teams is in use. */
+function contactMarks(dataDir: string): ((leadId: string) => ContactMark | null) & { close(): void } {
+  const file = TeamsStore.fileIn(dataDir);
+  const store = fs.existsSync(file) ? new TeamsStore(file) : null;
+  return Object.assign((leadId: string) => store?.contactOf(leadId) ?? null, { close: () => store?.close() });
 }
 
 /** Conversations untouched for the retention period go too (their state may hold contact details). */

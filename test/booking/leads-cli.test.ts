@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { TeamsStore } from '../../src/channels/teams/store';
 import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900 } from './fixtures';
 
 /** `npm run leads`, spawned against a temp data folder. */
@@ -20,8 +21,16 @@ beforeAll(() => {
 it('list: one line a lead, with the booking in London time', () => {
   const run = leads(dataDir, 'list');
   expect(run.status).toBe(0);
-  expect(run.stdout).toBe(`${leadId}\t2026-11-30\tAnalytical Engines Ltd\t42001-first\thot\tWed 2 Dec, 09:00–09:30 confirmed\n`);
+  expect(run.stdout).toBe(`${leadId}\t2026-11-30\tAnalytical Engines Ltd\t42001-first\thot\tWed 2 Dec, 09:00–09:30 confirmed\tnot contacted\n`);
   expect(run.stdout).not.toContain('ada@example.org');
+}, 60_000);
+
+it('list shows who marked a lead contacted from the Teams brief card', () => {
+  const teams = new TeamsStore(TeamsStore.fileIn(dataDir));
+  teams.markContacted({ leadId, contactedBy: 'aad-pat', byName: 'Pat Practitioner', contactedAt: '2026-12-01T09:00:00.000Z' });
+  teams.close();
+  const run = leads(dataDir, 'list');
+  expect(run.stdout).toContain('\tcontacted 2026-12-01 by Pat Practitioner\n');
 }, 60_000);
 
 it('show <id>: the Markdown brief', () => {
