@@ -3,18 +3,13 @@ import { CONTACT_FIELDS, type Contact, type ContactField } from '../../src/conta
 import { fill, type Messages } from '../../src/content/copy';
 import { formatSlot } from '../../src/booking/slots';
 import type { BookingSummary, OfferedSlot } from '../../machines/scoping/types';
-import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, numberedList, paragraph, submitActions } from './cards';
+import type { ChannelInfo } from '../channel';
+import { adaptiveCard, heading, numberedList, paragraph, submitActions, suggested } from './cards';
 
 /** Booking prompts of shared/spec/booking.md, each with its wire `value`. */
 
 const LONDON = 'Europe/London';
 
-function quick(channel: ChannelInfo, titles: string[]): Partial<Activity> {
-  return showsSuggestedActions(channel)
-    ? { suggestedActions: { to: [], actions: titles.map((title) => ({ type: 'imBack', title, value: title })) } }
-    : {};
-}
 
 /** "Mon 30 Mar, 09:00–09:30", plus the user's own time when their zone differs. */
 export function slotLabel(slot: Pick<OfferedSlot, 'start' | 'end'>, channel: ChannelInfo, messages: Messages): string {
@@ -39,7 +34,7 @@ export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Part
         ]),
       ),
     ],
-    ...quick(channel, [b.disclaimerChoices.accept, b.disclaimerChoices.decline]),
+    ...suggested(channel, [b.disclaimerChoices.accept, b.disclaimerChoices.decline]),
   };
 }
 
@@ -89,7 +84,7 @@ export function contactForm(
         [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
       ),
     ],
-    ...quick(channel, [b.consentChoices.yes, b.consentChoices.no]),
+    ...suggested(channel, [b.consentChoices.yes, b.consentChoices.no]),
   };
 }
 
@@ -122,7 +117,7 @@ export function slotPrompt(
     text: slots.length > 0 ? `${lead}\n\n${numberedList(labels)}` : lead,
     value: { question: 'slot', choices: slots.map(({ id, start, end }) => ({ id, start, end })) },
     attachments: [adaptiveCard([paragraph(lead), ...labels.map((label) => paragraph(`• ${label}`))], submitActions(actions))],
-    ...quick(channel, [...slots.map((slot) => formatSlot(slot, LONDON)), b.slotMore, b.slotDay]),
+    ...suggested(channel, [...slots.map((slot) => formatSlot(slot, LONDON)), b.slotMore, b.slotDay]),
   };
 }
 
@@ -142,7 +137,7 @@ export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: Ch
         ]),
       ),
     ],
-    ...quick(channel, [b.confirmChoices.yes, b.confirmChoices.no]),
+    ...suggested(channel, [b.confirmChoices.yes, b.confirmChoices.no]),
   };
 }
 

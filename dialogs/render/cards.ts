@@ -1,4 +1,5 @@
-import { Attachment, CardFactory } from 'botbuilder';
+import { Attachment, CardFactory, type Activity } from 'botbuilder';
+import { type ChannelInfo, showsSuggestedActions } from '../channel';
 
 /**
  * Adaptive Card building blocks. Version 1.4: the newest Teams renders on
@@ -36,4 +37,13 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], f
 /** Numbered choices, for channels and people that read text rather than cards. */
 export function numberedList(labels: string[]): string {
   return labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
+}
+
+/**
+ * Quick replies where the channel shows them (one-to-one chats). Each sends its
+ * title back as text, which the turn reads like the button it stands for.
+ */
+export function suggested(channel: ChannelInfo | undefined, titles: string[]): Pick<Partial<Activity>, 'suggestedActions'> {
+  if (!channel || titles.length === 0 || !showsSuggestedActions(channel)) return {};
+  return { suggestedActions: { to: [], actions: titles.map((title) => ({ type: 'imBack', title, value: title })) } };
 }

@@ -1,10 +1,10 @@
-import type { Activity, CardAction } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { QuestionContent } from '../../src/answers/question-content';
 import { fill, type Messages } from '../../src/content/copy';
 import { QUESTION_VALUES, QuestionId } from '../../src/scoping/questions';
 import type { Progress } from '../../machines/scoping/progress';
-import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, numberedList, paragraph, submitActions } from './cards';
+import type { ChannelInfo } from '../channel';
+import { adaptiveCard, numberedList, paragraph, submitActions, suggested } from './cards';
 
 export type PromptVariant = 'full' | 'reask' | 'reask-help' | 'resume' | 'stale' | 'bad-card';
 
@@ -22,9 +22,6 @@ export function choiceLabels(questions: QuestionContent, question: QuestionId): 
   });
 }
 
-function quickReplies(labels: string[]): { actions: CardAction[]; to: string[] } {
-  return { actions: labels.map((label) => ({ type: 'imBack', title: label, value: label })), to: [] };
-}
 
 /** A scoping question: a card with a button per choice, suggested actions where shown, numbered text otherwise. */
 export function questionPrompt(
@@ -62,6 +59,6 @@ export function questionPrompt(
       ),
     ];
   }
-  if (showsSuggestedActions(channel)) activity.suggestedActions = quickReplies(choices.map((c) => c.label));
+  Object.assign(activity, suggested(channel, choices.map((c) => c.label)));
   return activity;
 }

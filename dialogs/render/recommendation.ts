@@ -2,8 +2,8 @@ import type { Activity } from 'botbuilder';
 import { fill, type Messages } from '../../src/content/copy';
 import type { Assessment, Reason } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
-import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, submitActions } from './cards';
+import type { ChannelInfo } from '../channel';
+import { adaptiveCard, heading, submitActions, suggested } from './cards';
 
 /** Each reason in words, naming the answers that drove it. */
 export function reasonTexts(reasons: Reason[], answers: Answers, messages: Messages): string[] {
@@ -52,9 +52,7 @@ export function recommendationMessage(assessment: Assessment, messages: Messages
     textFormat: 'markdown',
     value: { recommendation },
     attachments: [adaptiveCard([heading(copy.cardPrompt)], submitActions(actions))],
-    ...(showsSuggestedActions(channel)
-      ? { suggestedActions: { to: [], actions: actions.map((a) => ({ type: 'imBack', title: a.title, value: a.title })) } }
-      : {}),
+    ...suggested(channel, actions.map((a) => a.title)),
   };
 }
 

@@ -2,8 +2,8 @@ import type { Activity } from 'botbuilder';
 import { fill, type Messages } from '../../src/content/copy';
 import { labelOf, type IntentContent } from '../../src/intents/content';
 import type { FaqId, IntentId } from '../../src/intents/ids';
-import { type ChannelInfo, showsSuggestedActions } from '../channel';
-import { adaptiveCard, heading, submitActions } from './cards';
+import type { ChannelInfo } from '../channel';
+import { adaptiveCard, heading, submitActions, suggested } from './cards';
 
 export function textReply(
   text: string,
@@ -15,9 +15,7 @@ export function textReply(
     type: 'message',
     text,
     ...(value !== undefined ? { value } : {}),
-    ...(channel && quickReplies.length > 0 && showsSuggestedActions(channel)
-      ? { suggestedActions: { to: [], actions: quickReplies.map((title) => ({ type: 'imBack', title, value: title })) } }
-      : {}),
+    ...suggested(channel, quickReplies),
   };
 }
 
@@ -34,9 +32,7 @@ export function welcomeMessage(messages: Messages, channel: ChannelInfo): Partia
     text: `${w.intro}\n\n_${w.disclaimerLine}_`,
     value: { welcome: true },
     attachments: [adaptiveCard([heading(w.title)], submitActions(choices))],
-    ...(showsSuggestedActions(channel)
-      ? { suggestedActions: { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c.title, value: c.title })) } }
-      : {}),
+    ...suggested(channel, choices.map((c) => c.title)),
   };
 }
 
