@@ -7,6 +7,7 @@ const NOW = new Date('2026-11-30T10:00:00.000Z');
 it.each([
   ['Thursday', '2026-12-03'],
   ['can we do thurs?', '2026-12-03'],
+  ['weds afternoon', '2026-12-02'],
   ['Monday', '2026-12-07'], // today is Monday: the next one
   ['next friday', '2026-12-04'],
   ['tomorrow', '2026-12-01'],

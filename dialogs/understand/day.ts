@@ -29,8 +29,8 @@ export function parseDay(text: string, now: Date, timeZone = 'Europe/London'): s
     if (iso(candidate) < iso(today)) candidate = new TZDate(today.getFullYear() + 1, month, day, 12, 0, timeZone);
     return iso(candidate);
   }
-  // "thurs", "weds", "fri": any word of three letters or more that starts a weekday's name.
-  const words = lower.match(/[a-z]{3,}/g) ?? [];
+  // "thurs", "fri", "weds": any word of three letters or more that starts a weekday's name.
+  const words = (lower.match(/[a-z]{3,}/g) ?? []).map((word) => (word === 'weds' ? 'wed' : word));
   const weekday = WEEKDAYS.findIndex((name) => words.some((word) => name.startsWith(word)));
   if (weekday >= 0) {
     const ahead = (weekday - today.getDay() + 7) % 7 || 7;
