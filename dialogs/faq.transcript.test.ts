@@ -97,6 +97,25 @@ describe('out of scope', () => {
     expect(replies[0].value).toEqual({ faq: 'faq.timeline' });
   });
 
+  it('"did you mean": the closest topics are offered, and picking one answers it', async () => {
+    const c = chat.other('did-you-mean');
+    const replies = await c.say('timeline for the thing');
+    const label = content.content.faq['faq.timeline'].label;
+    expect(textOf(replies)).toMatch(/Did you mean/);
+    expect(textOf(replies)).toContain(label);
+    expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toContain(label);
+    const picked = await c.say(label);
+    expect(picked[0].value).toEqual({ faq: 'faq.timeline' });
+  });
+
+  it('a follow-up suggested after an answer answers its own question when picked', async () => {
+    const c = chat.other('follow-up');
+    const [answer] = await c.say(phraseFor('faq.difference'));
+    const followUp = answer.suggestedActions!.actions[0].title!;
+    const [next] = await c.say(followUp);
+    expect((next.value as { faq?: string }).faq).toBe(content.content.faq['faq.difference'].followUps[0]);
+  });
+
   it('greetings, thanks and goodbyes get short replies', async () => {
     const c = chat.other('chit-chat');
     for (const text of ['hello', 'thanks', 'bye']) {

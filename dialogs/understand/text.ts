@@ -3,7 +3,8 @@ import { interpretAnswer } from '../../src/answers/interpret';
 import { looksLikeQuestion } from '../../src/answers/question-shape';
 import { fill } from '../../src/content/copy';
 import type { Answers } from '../../src/scoping/questions';
-import { isFaqId, type IntentId } from '../../src/intents/ids';
+import { INTENT_IDS, isFaqId, type IntentId } from '../../src/intents/ids';
+import { labelOf } from '../../src/intents/content';
 import { SUGGESTION_FLOOR } from '../../src/intents/recogniser';
 import { pendingQuestion } from '../../machines/scoping/progress';
 import { faqAnswer, offTopicReply, textReply } from '../render/replies';
@@ -43,6 +44,10 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
   if (!questionShaped && (await onBookingText(turn, text))) return;
   // "Can we move it to Thursday?" is a request about the booking, however it is phrased.
   if (turn.matches('booked.idle') && mentionsReschedule(text)) return reschedule(turn, text);
+
+  // A "did you mean" suggestion or a follow-up sends its label back: that is the intent it names.
+  const suggestion = intentForLabel(turn, text);
+  if (suggestion) return onIntent(turn, suggestion, text);
 
   const match = await turn.services.recogniser.recognise(text);
   if (match.intent) {
@@ -114,6 +119,11 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
       turn.reprompt = 'resume';
       return;
   }
+}
+
+function intentForLabel(turn: TurnState, text: string): IntentId | null {
+  const wanted = text.trim().toLowerCase();
+  return INTENT_IDS.find((intent) => labelOf(turn.services.intents, intent).toLowerCase() === wanted) ?? null;
 }
 
 function actionForLabel(turn: TurnState, text: string): string | null {
