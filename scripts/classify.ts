@@ -6,6 +6,7 @@
 import readline from 'node:readline';
 import { loadIntentContent } from '../src/intents/content';
 import { createRecogniser } from '../src/intents/recogniser';
+import { runMain } from './run-main';
 
 async function main(): Promise<number> {
   const content = loadIntentContent();
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadIntentContent } from '../src/intents/content';
 import { DEFAULT_EVAL_SET, evaluate, readLabelledTexts } from '../src/intents/evaluate';
 import { createRecogniser } from '../src/intents/recogniser';
+import { runMain } from './run-main';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
@@ -41,10 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

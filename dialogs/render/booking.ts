@@ -21,20 +21,28 @@ export function slotLabel(slot: Pick<OfferedSlot, 'start' | 'end'>, channel: Cha
 
 export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Partial<Activity> {
   const b = messages.booking;
+  return twoWayQuestion(b.disclaimerPrompt, { question: 'disclaimer' }, channel, [
+    [b.disclaimerChoices.accept, 'accept'],
+    [b.disclaimerChoices.decline, 'decline'],
+  ]);
+}
+
+/**
+ * A booking step answered by one of two buttons: the question is the text, the
+ * card carries only the buttons (object data), quick replies where shown.
+ */
+function twoWayQuestion(
+  text: string,
+  value: { question: string } & Record<string, unknown>,
+  channel: ChannelInfo,
+  choices: [title: string, answer: string][],
+): Partial<Activity> {
   return {
     type: 'message',
-    text: b.disclaimerPrompt,
-    value: { question: 'disclaimer' },
-    attachments: [
-      adaptiveCard(
-        [],
-        submitActions([
-          { title: b.disclaimerChoices.accept, data: { question: 'disclaimer', answer: 'accept' } },
-          { title: b.disclaimerChoices.decline, data: { question: 'disclaimer', answer: 'decline' } },
-        ]),
-      ),
-    ],
-    ...suggested(channel, [b.disclaimerChoices.accept, b.disclaimerChoices.decline]),
+    text,
+    value,
+    attachments: [adaptiveCard([], submitActions(choices.map(([title, answer]) => ({ title, data: { question: value.question, answer } }))))],
+    ...suggested(channel, choices.map(([title]) => title)),
   };
 }
 
@@ -124,21 +132,10 @@ export function slotPrompt(
 export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: ChannelInfo): Partial<Activity> {
   const b = messages.booking;
   const text = fill(b.confirmPrompt, { time: slotLabel(slot, channel, messages) });
-  return {
-    type: 'message',
-    text,
-    value: { question: 'confirm', slot: { id: slot.id, start: slot.start, end: slot.end } },
-    attachments: [
-      adaptiveCard(
-        [],
-        submitActions([
-          { title: b.confirmChoices.yes, data: { question: 'confirm', answer: 'yes' } },
-          { title: b.confirmChoices.no, data: { question: 'confirm', answer: 'no' } },
-        ]),
-      ),
-    ],
-    ...suggested(channel, [b.confirmChoices.yes, b.confirmChoices.no]),
-  };
+  return twoWayQuestion(text, { question: 'confirm', slot: { id: slot.id, start: slot.start, end: slot.end } }, channel, [
+    [b.confirmChoices.yes, 'yes'],
+    [b.confirmChoices.no, 'no'],
+  ]);
 }
 
 export function bookingMessage(

@@ -1,20 +1,11 @@
 import { CloudAdapter } from 'botbuilder';
 import { assess } from '../../src/scoping/recommendation';
-import type { Answers } from '../../src/scoping/questions';
 import { createTeamsChannel } from '../../src/channels/teams';
+import { ANSWERS } from '../booking/fixtures';
 import { cardOf, NOW, OUTSIDER, PRACTITIONER, ProactiveStandIn, rawLogger, startTeams, TEAM_CHANNEL_ID, texts, USER, type TeamsHarness } from './harness';
 
 /** Teams behaviour, as transcripts: the user's side in a personal chat and a channel, then the practitioners' side. */
 
-const ANSWERS: Answers = {
-  ai_use: 'active',
-  certification: 'none',
-  infosec_maturity: 'reasonable',
-  ai_materiality: 'high',
-  sector: 'financial',
-  eu_exposure: 'yes',
-  procurement: 'ai-governance',
-};
 const WEDNESDAY_0900 = 'slot-20261202T0900Z';
 
 let h: TeamsHarness;
