@@ -32,11 +32,20 @@ export function showsSuggestedActions(channel: ChannelInfo): boolean {
   return SUGGESTED_ACTION_CHANNELS.has(channel.channelId) && !channel.isGroup;
 }
 
+// Building a formatter to test a zone is slow for a per-turn check, and clients send few distinct zones.
+const zoneChecks = new Map<string, boolean>();
+
 function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zoneChecks.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneChecks.size > 500) zoneChecks.clear();
+    zoneChecks.set(zone, known);
   }
+  return known;
 }

@@ -3,7 +3,7 @@ import { fill } from '../src/content/copy';
 import { applicableAnswers, isApplicable, QUESTION_ORDER } from '../src/scoping/questions';
 import { assess } from '../src/scoping/recommendation';
 import type { BookingSummary } from '../machines/scoping/types';
-import { bookingMessage } from './render/booking';
+import { bookingMessage, bookingValue } from './render/booking';
 import { textReply } from './render/replies';
 import type { TurnState } from './turn-state';
 
@@ -49,7 +49,7 @@ export async function runEffects(turn: TurnState): Promise<void> {
       const result = booking.cancel(current.id);
       const summary: BookingSummary = result.ok ? summaryOf(turn, result.booking) : { ...current, status: 'cancelled' };
       turn.apply({ type: 'BOOKING_CANCELLED', booking: summary });
-      turn.say(textReply(fill(turn.messages.booking.cancelled, { time: formatWhen(summary) }), { booking: wireBooking(summary) }));
+      turn.say(textReply(fill(turn.messages.booking.cancelled, { time: formatWhen(summary) }), bookingValue(summary)));
       turn.promptShown = true;
     } else if (turn.matches('erasing')) {
       const hadBooking = ctx.booking.current?.status === 'confirmed';
@@ -76,8 +76,4 @@ function assessmentIfComplete(turn: TurnState) {
 
 function formatWhen(booking: BookingSummary): string {
   return formatSlot(booking, 'Europe/London');
-}
-
-function wireBooking(b: BookingSummary) {
-  return { id: b.id, start: b.start, end: b.end, status: b.status, ics: b.ics };
 }

@@ -138,6 +138,11 @@ export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: Ch
   ]);
 }
 
+/** The booking as it travels on the wire (booking.md, step 4). */
+export function bookingValue(booking: BookingSummary): { booking: BookingSummary } {
+  return { booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status, ics: booking.ics } };
+}
+
 export function bookingMessage(
   template: string,
   booking: BookingSummary,
@@ -150,7 +155,7 @@ export function bookingMessage(
   return {
     type: 'message',
     text: `${text}\n\n_${messages.disclaimer}_`,
-    value: { booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status, ics: booking.ics } },
+    value: bookingValue(booking),
     ...(withActions
       ? {
           attachments: [

@@ -16,7 +16,6 @@ export interface SubmitChoice {
 }
 
 export const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true });
-export const subtle = (text: string): CardElement => ({ type: 'TextBlock', text, isSubtle: true, spacing: 'Small', wrap: true });
 export const paragraph = (text: string): CardElement => ({ type: 'TextBlock', text, wrap: true });
 
 export function submitActions(choices: SubmitChoice[]): CardElement[] {

@@ -12,7 +12,7 @@ import type { BookingContext, ScopingContext, ScopingEvent } from './types';
 
 export const MACHINE_VERSION = 1;
 
-export const emptyBooking = (): BookingContext => ({
+const emptyBooking = (): BookingContext => ({
   disclaimerAcceptedAt: null,
   contact: {},
   consentAt: null,
