@@ -3,23 +3,38 @@ import { choicePosition } from './choice-number';
 import { LEXICON } from './lexicon';
 import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
 import { loadQuestionContent } from './question-content';
+import { looksLikeQuestion } from './question-shape';
 import { lexiconWords, matchLexicon, type MatchResult } from './rules';
 import { Vocabulary } from './typos';
 
-export type Interpretation<Q extends QuestionId> =
-  | { ok: true; value: AnswerValue<Q> }
-  | { ok: false; reason: 'unrecognised' | 'ambiguous' };
+/**
+ * Why a reading must be confirmed in one line ("Just to check: … — right?",
+ * with Yes / Change) before it is recorded:
+ * - 'low-confidence': the reader is not sure enough;
+ * - 'negation': the sentence denies something, and the reading depends on its scope;
+ * - 'contrast': "X, but Y" — the reading weighed one clause against another;
+ * - 'in-passing': a fact volunteered while answering something else.
+ */
+export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
 
 /**
- * Reads a typed answer to `question`. In order:
- * 1. a choice by position, in QUESTION_VALUES order ("2", "option 2", "the second one", "#3");
- * 2. the value id or the button label, whole ("in progress", "Working towards it");
- * 3. the person's own words, through the question's lexicon (see rules.ts),
- *    after light spelling repair: "we got certified last year" → certified,
- *    "not certified" → none, "no idea" → unsure where the question has it.
+ * The reading of a typed answer to one question.
+ * - ok with check null: record it.
+ * - ok with a check: confirm it first (shared/spec/scoping.md "On the wire").
+ * - 'not-an-answer': a question, a command ("go back", "stop", "skip"), a request
+ *   ("can I just book a call") or whole-message small talk: route it as an intent.
+ * - 'unrecognised' / 'ambiguous': an answer the reader could not place: re-ask.
  *
- * Never throws on odd input: empty, emoji, markup or more than
- * MAX_ANSWER_CHARS characters give { ok: false, reason: 'unrecognised' }.
+ * Synchronous by design: the classifiers are trained once, on first use (or
+ * eagerly with warmUpReader()), and a reading runs no async work.
+ */
+export type Interpretation<Q extends QuestionId> =
+  | { ok: true; value: AnswerValue<Q>; confidence: number; check: CheckReason | null }
+  | { ok: false; reason: 'unrecognised' | 'ambiguous' | 'not-an-answer' };
+
+/**
+ * Reads a typed answer to `question`. Never throws on odd input: empty, emoji,
+ * markup or more than MAX_ANSWER_CHARS characters give 'unrecognised'.
  */
 export function interpretAnswer<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
   const unrecognised = { ok: false, reason: 'unrecognised' } as const;
@@ -31,15 +46,25 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
 
   const position = choicePosition(whole, values.length);
   if (position !== null) {
-    return position >= 1 && position <= values.length ? { ok: true, value: values[position - 1] } : unrecognised;
+    return position >= 1 && position <= values.length
+      ? { ok: true, value: values[position - 1], confidence: 1, check: null }
+      : unrecognised;
   }
 
   const named = namedChoices(question).get(whole);
-  if (named !== undefined) return { ok: true, value: named };
+  if (named !== undefined) return { ok: true, value: named, confidence: 1, check: null };
+
+  if (looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
 
   const lexicon = LEXICON[question];
   const result = matchLexicon(lexicon, vocabulary().repair(normalised), 'answer') as MatchResult<AnswerValue<Q>>;
-  return result;
+  return result.ok ? { ok: true, value: result.value, confidence: 0.8, check: null } : result;
+}
+
+/** Trains the reader now rather than on the first message (call at start-up). */
+export function warmUpReader(): void {
+  vocabulary();
+  for (const q of QUESTION_ORDER) namedChoices(q);
 }
 
 let cachedNames: Map<QuestionId, Map<string, string>> | undefined;
