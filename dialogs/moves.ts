@@ -2,7 +2,7 @@ import { CONTACT_FIELDS, type ContactField } from '../src/contact/contact';
 import { fill } from '../src/content/copy';
 import { QUESTION_ORDER, type Answers } from '../src/scoping/questions';
 import { pendingQuestion } from '../machines/scoping/progress';
-import { parseDay } from './understand/day';
+import { parseDay } from './understand/when';
 import { textReply } from './render/replies';
 import type { TurnState } from './turn-state';
 

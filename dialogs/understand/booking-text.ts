@@ -1,5 +1,5 @@
 import { OPTIONAL_CONTACT_FIELDS, validateField } from '../../src/contact/contact';
-import { parseDay } from './day';
+import { parseDay } from './when';
 import { textReply } from '../render/replies';
 import { isLater, isSkip, wantsAnotherDay, yesOrNo } from './words';
 import { declined, nextField } from '../moves';
