@@ -53,6 +53,7 @@ export function contactForm(
   privacyUrl: string,
   prefill: Partial<Contact> = {},
   problems: Partial<Record<ContactField, string>> = {},
+  submitData: Record<string, string> = {},
 ): Partial<Activity> {
   const b = messages.booking;
   const problemText = Object.entries(problems)
@@ -89,7 +90,7 @@ export function contactForm(
           { type: 'Input.Toggle', id: 'consent', title: b.formConsent, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formPrivacy, errorMessage: b.consentRequired },
           { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
         ],
-        [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
+        [{ type: 'Action.Submit', title: b.formSubmit, data: { ...submitData, question: 'contact' } }],
       ),
     ],
     ...suggested(channel, [b.consentChoices.yes, b.consentChoices.no]),
