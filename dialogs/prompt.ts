@@ -9,6 +9,7 @@ import { recommendationMessage } from './render/recommendation';
 import { textReply, welcomeMessage } from './render/replies';
 import { nextField } from './moves';
 import { describeWindow } from './render/slot-window';
+import { confirmBack } from './render/confirm';
 import { inWindow, readWhen } from './understand/when';
 import type { SlotWindow } from '../machines/scoping/types';
 import type { Reprompt, TurnState } from './turn-state';
@@ -27,6 +28,11 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
   const ctx = turn.context;
 
   const pending = pendingQuestion(turn.snapshot.value);
+  // A confirm-back waiting for yes stands in for the question (or the recommendation) until it is settled.
+  if (ctx.proposal && (pending || turn.matches('main.recommended'))) {
+    turn.say(confirmBack(ctx.proposal, progressOf(ctx, ctx.proposal.question), messages, channel));
+    return;
+  }
   if (pending) {
     turn.say(questionPrompt({ question: pending, progress: progressOf(ctx, pending), variant }, messages, turn.services.questions, channel));
     return;

@@ -12,9 +12,11 @@ import { asksForHelp, hasNoWorkEmail, isSkip, yesOrNo } from './words';
  * I don't have a company email" gets a way through. Returns false when the
  * text is not for this step (a command, a question), so those still work.
  */
-export async function onContactText(turn: TurnState, text: string): Promise<boolean> {
+export async function onContactText(turn: TurnState, text: string, questionShaped: boolean): Promise<boolean> {
   const { booking } = turn.context;
   const b = turn.messages.booking;
+  // Other questions ("is the call free?") are answered as usual, and the step is kept.
+  if (questionShaped && !asksForHelp(text)) return false;
   if (!booking.consentAt) {
     if (asksForHelp(text)) {
       turn.say(textReply(`${fill(b.fieldHelp.consent, { privacyUrl: turn.services.config.privacy.noticeUrl })} ${b.fieldHelpTail}`));

@@ -4,7 +4,7 @@ import { pendingQuestion } from '../../machines/scoping/progress';
 import type { CardSubmit } from '../input';
 import { contactForm } from '../render/booking';
 import { textReply } from '../render/replies';
-import { answer, startScoping, restart, declined, cancelBooking, chooseSlot } from '../moves';
+import { answer, answerSure, askSure, changeProposal, confirmProposal, startScoping, declined, cancelBooking, chooseSlot } from '../moves';
 import type { TurnState } from '../turn-state';
 
 /**
@@ -19,7 +19,11 @@ export async function onSubmit(turn: TurnState, data: CardSubmit): Promise<void>
   const pending = pendingQuestion(turn.snapshot.value);
 
   if (isQuestionId(question)) {
+    const { proposal } = turn.context;
+    if (data.action === 'change') return proposal?.question === question ? changeProposal(turn) : void (turn.reprompt = 'stale');
     if (!isAnswerValue(question, choice)) return void (turn.reprompt = 'bad-card');
+    // Yes on a confirm-back is the same submit as clicking that choice; it may correct an earlier answer.
+    if (proposal?.question === question && proposal.value === choice) return confirmProposal(turn, proposal);
     if (pending !== question) return void (turn.reprompt = 'stale');
     return answer(turn, question, choice as never, {});
   }
@@ -37,6 +41,10 @@ export async function onSubmit(turn: TurnState, data: CardSubmit): Promise<void>
       if (data.action === 'later' && typeof data.after === 'string') return turn.send({ type: 'MORE_SLOTS', after: data.after });
       if (data.action === 'day') return turn.say(textReply(turn.messages.booking.slotDayPrompt));
       return chooseSlot(turn, typeof choice === 'string' ? choice : '');
+    case 'sure':
+      if (!turn.context.unsure) return void (turn.reprompt = 'stale');
+      if (choice === 'yes' || choice === 'no') return answerSure(turn, choice === 'yes');
+      return void (turn.reprompt = 'bad-card');
     case 'confirm':
       if (!turn.matches('booking.confirm')) return void (turn.reprompt = 'stale');
       if (choice === 'yes') return turn.send({ type: 'CONFIRM_YES' });
@@ -57,7 +65,7 @@ export async function onAction(turn: TurnState, action: string): Promise<void> {
     case 'book':
       return turn.send({ type: 'BOOK' });
     case 'restart':
-      return restart(turn);
+      return askSure(turn, 'restart');
     case 'reschedule':
       return turn.matches('booked.idle') ? turn.send({ type: 'RESCHEDULE' }) : void (turn.reprompt = 'stale');
     case 'cancel-booking':

@@ -24,3 +24,7 @@ export const asksForHelp = (text: string) =>
 export const hasNoWorkEmail = (text: string) =>
   /\b(sole trader|self[- ]employed|freelanc\w*|one[- ]person (business|company)|just me)\b/i.test(text) ||
   /\b(don'?t|do not|doesn'?t|haven'?t|have no|no|without( a)?)\b[^.?!]*\b(work|company|business|corporate|office|professional)\s*(e-?mail|address|domain)/i.test(text);
+
+/** "Change" on a confirm-back, typed. */
+export const wantsChange = (text: string) =>
+  /^(change( it| that| my answer)?|that'?s (wrong|not right)|not (quite|right)|wrong|edit)\W*$/i.test(text.trim());

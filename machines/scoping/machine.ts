@@ -116,9 +116,11 @@ export const scopingMachine = setup({
       else delete words[event.question];
       // A question keeps its place in the order asked when it is answered again (a correction).
       const known = context.asked.includes(event.question) || context.volunteered.includes(event.question);
+      const inPassing = context.proposal?.question === event.question && context.proposal.inPassing === true && !known;
       return {
         answers: { ...context.answers, [event.question]: event.value },
-        asked: known ? context.asked : [...context.asked, event.question],
+        asked: known || inPassing ? context.asked : [...context.asked, event.question],
+        volunteered: inPassing ? [...context.volunteered, event.question] : context.volunteered,
         words,
         proposal: null,
       };

@@ -57,6 +57,8 @@ export interface Proposal {
   value: AnswerValue;
   /** The visitor's own words, kept beside the value once confirmed. */
   words: string;
+  /** A fact given in passing for a question not yet asked: once confirmed it counts as volunteered, not asked. */
+  inPassing?: boolean;
 }
 
 /** Commands that wipe something, waiting for "Are you sure?". */
