@@ -114,8 +114,11 @@ describe('back and restart', () => {
   it('restart starts over', async () => {
     await chat.say('start');
     await chat.say('AI in production');
-    const replies = await chat.say('start over');
-    expect(textOf(replies)).toMatch(/Starting over/);
+    const asked = await chat.say('start over');
+    expect(textOf(asked)).toBe('Are you sure? Starting over clears your answers so far.');
+    expect(lastValue(asked)).toEqual({ question: 'sure', command: 'restart' });
+    const replies = await chat.click({ question: 'sure', answer: 'yes' });
+    expect(textOf(replies)).toMatch(/Starting over: your earlier answers are cleared/);
     expect(lastValue(replies)).toEqual({ question: 'ai_use', step: 1, of: 7 });
   });
 });
