@@ -36,10 +36,11 @@ export function welcomeMessage(messages: Messages, channel: ChannelInfo): Partia
   };
 }
 
-export function faqAnswer(content: IntentContent, id: FaqId, channel: ChannelInfo): Partial<Activity> {
+/** `text`: the answer as filled in (dialogs/render/faq.ts), when it has settings or sources to show. */
+export function faqAnswer(content: IntentContent, id: FaqId, channel: ChannelInfo, text?: string): Partial<Activity> {
   const entry = content.faq[id];
   return textReply(
-    entry.answer,
+    text ?? entry.answer,
     { faq: id },
     channel,
     entry.followUps.map((followUp) => labelOf(content, followUp)),

@@ -4,7 +4,8 @@ import { looksLikeQuestion } from '../../src/answers/question-shape';
 import { fill } from '../../src/content/copy';
 import { isApplicable, type Answers, type AnswerValue } from '../../src/scoping/questions';
 import type { Proposal } from '../../machines/scoping/types';
-import { INTENT_IDS, isFaqId, type IntentId } from '../../src/intents/ids';
+import { INTENT_IDS, isFaqId, type FaqId, type IntentId } from '../../src/intents/ids';
+import { faqText } from '../render/faq';
 import { labelOf } from '../../src/intents/content';
 import { SUGGESTION_FLOOR } from '../../src/intents/recogniser';
 import { pendingQuestion } from '../../machines/scoping/progress';
@@ -61,7 +62,7 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
       // "We got certified last year, do we still need 42001?" answers the question and asks one.
       if (ASKS_AS_WELL.test(text)) {
         const match = await turn.services.recogniser.recognise(text);
-        if (match.intent && isFaqId(match.intent)) turn.say(faqAnswer(turn.services.intents, match.intent, turn.channel));
+        if (match.intent && isFaqId(match.intent)) turn.say(faqReply(turn, match.intent));
       }
       if (result.check) return propose(turn, { question: pending, value: result.value, words: text });
       const facts = readFacts(text).filter((f) => f.question !== pending);
@@ -158,7 +159,7 @@ const proposalOf = (reading: FactReading, words: string): Proposal => ({
 
 export async function onIntent(turn: TurnState, intent: IntentId, text: string): Promise<void> {
   if (isFaqId(intent)) {
-    turn.say(faqAnswer(turn.services.intents, intent, turn.channel));
+    turn.say(faqReply(turn, intent));
     turn.reprompt = 'resume';
     return;
   }
@@ -201,6 +202,11 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
       turn.reprompt = 'resume';
       return;
   }
+}
+
+function faqReply(turn: TurnState, id: FaqId) {
+  const text = faqText(turn.services.intents.faq[id], turn.services.config, turn.messages);
+  return faqAnswer(turn.services.intents, id, turn.channel, text);
 }
 
 function intentForLabel(turn: TurnState, text: string): IntentId | null {
