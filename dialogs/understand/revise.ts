@@ -12,6 +12,7 @@ import raw from '../../content/revise-topics.json';
 const TopicsSchema = z.object({
   verbs: z.array(z.string().min(1)).min(1),
   nouns: z.array(z.string().min(1)).min(1),
+  correctionMarkers: z.array(z.string().min(1)).min(1),
   topics: z.record(z.enum(QUESTION_ORDER as [QuestionId, ...QuestionId[]]), z.array(z.string().min(1)).min(1)),
 });
 const content = TopicsSchema.parse(raw);
@@ -43,3 +44,8 @@ export function readRevise(text: string): ReviseTarget | null {
   if (topic) return { question: topic.question };
   return { unspecified: true };
 }
+
+const CORRECTION = new RegExp(`(^|\\W)(${alternatives(content.correctionMarkers)})(\\W|$)`, 'i');
+
+/** "actually, scrap that, …", "sorry, I meant …": the message corrects something said before. */
+export const soundsLikeCorrection = (text: string) => CORRECTION.test(text);

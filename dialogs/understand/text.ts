@@ -2,7 +2,7 @@ import { readFacts, type FactReading } from '../../src/answers/facts';
 import { interpretAnswer } from '../../src/answers/interpret';
 import { looksLikeQuestion } from '../../src/answers/question-shape';
 import { fill } from '../../src/content/copy';
-import { isApplicable, type Answers, type AnswerValue } from '../../src/scoping/questions';
+import { isApplicable, QUESTION_ORDER, type Answers, type AnswerValue, type QuestionId } from '../../src/scoping/questions';
 import type { Proposal } from '../../machines/scoping/types';
 import { INTENT_IDS, isFaqId, type FaqId, type IntentId } from '../../src/intents/ids';
 import { faqText } from '../render/faq';
@@ -11,7 +11,7 @@ import { SUGGESTION_FLOOR } from '../../src/intents/recogniser';
 import { pendingQuestion } from '../../machines/scoping/progress';
 import { faqAnswer, offTopicReply, textReply } from '../render/replies';
 import { mentionsReschedule, wantsChange, yesOrNo } from './words';
-import { readRevise } from './revise';
+import { readRevise, soundsLikeCorrection } from './revise';
 import { onAction } from './submit';
 import { onBookingText } from './booking-text';
 import {
@@ -75,10 +75,7 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
   }
   // "actually, scrap that, we got certified last month": a correction, confirmed before it changes anything.
   if (!questionShaped && (turn.matches('main.scoping') || turn.matches('main.recommended'))) {
-    const correction = readFacts(text).find((f) => {
-      const recorded = turn.context.answers[f.question];
-      return recorded !== undefined && recorded !== f.value && isApplicable(f.question, turn.context.answers);
-    });
+    const correction = readCorrection(turn, text);
     if (correction) return propose(turn, proposalOf(correction, text));
   }
 
@@ -142,6 +139,25 @@ async function onPendingCheck(turn: TurnState, text: string): Promise<boolean> {
     }
   }
   return false;
+}
+
+/**
+ * A message that changes an answer already given. A fact the reader finds
+ * that contradicts a recorded answer counts; so, when the message sounds like
+ * a correction ("actually, scrap that, …"), does a reading of it as an answer
+ * to exactly one of the questions already answered, with a different value.
+ */
+function readCorrection(turn: TurnState, text: string): FactReading | null {
+  const { answers } = turn.context;
+  const changes = (q: QuestionId, value: string) => answers[q] !== undefined && answers[q] !== value && isApplicable(q, answers);
+  const fact = readFacts(text).find((f) => changes(f.question, f.value));
+  if (fact) return fact;
+  if (!soundsLikeCorrection(text)) return null;
+  const readings = QUESTION_ORDER.flatMap((question) => {
+    const result = interpretAnswer(question, text);
+    return result.ok && changes(question, result.value) ? [{ question, value: result.value, confidence: result.confidence, check: result.check }] : [];
+  });
+  return readings.length === 1 ? readings[0] : null;
 }
 
 /** Facts to record straight away: confident, nothing to confirm. */
