@@ -1,4 +1,5 @@
 import { FAQ_IDS } from '../src/intents/ids';
+import { faqText } from './render/faq';
 import { interpretAnswer } from '../src/answers/interpret';
 import { loadIntentContent } from '../src/intents/content';
 import { lastValue, questionOf, startChat, textOf, type Chat } from '../test/support/chat';
@@ -22,7 +23,7 @@ describe.each(FAQ_IDS.map((id) => [id]))('%s', (id) => {
     const c = chat.other(`welcome-${id}`);
     const replies = await c.say(phraseFor(id));
     expect(replies[0].value).toEqual({ faq: id });
-    expect(replies[0].text).toBe(content.content.faq[id].answer);
+    expect(replies[0].text).toBe(faqText(content.content.faq[id], chat.services.turn.config, chat.services.turn.messages));
   });
 
   it('is answered mid-scoping, and the pending question resumes', async () => {

@@ -18,7 +18,7 @@ export const mentionsReschedule = (text: string) => /\b(reschedul\w*|move|change
 /** "help", "why do you need this?", "what's this for?" at a booking step. */
 export const asksForHelp = (text: string) =>
   /^(help|help me|\?+|what\??)\W*$/i.test(text.trim()) ||
-  /\b(why (do|would|should) (you|i|we)|why is (this|that|it) needed|what (is|'s) (this|that|it) for|what do you (need|want) (this|that|it) for|why (this|that)\b|why\?)/i.test(text);
+  /\b(why (do|would|should) (you|i|we)|why is (this|that|it) needed|what(?: is|'s) (this|that|it) for|what do you (need|want) (this|that|it) for|why (this|that)\b|why\?)/i.test(text);
 
 /** "I'm a sole trader, I don't have a company email": a personal address is the only one. */
 export const hasNoWorkEmail = (text: string) =>
