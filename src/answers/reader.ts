@@ -1,0 +1,126 @@
+import { QUESTION_ORDER, type QuestionId } from '../scoping/questions';
+import { trainClassifier, type Ranked, type TextClassifier } from './classifier';
+import { clauses, hasContrast, type Clause } from './clauses';
+import { industryExamples } from './entities/industries';
+import { loadAnswerExamples, type AnswerExamples } from './examples';
+import { isStopword, stem } from './features';
+import { isHedged, isTentative } from './hedge';
+import { NearestExamples } from './nearest';
+import { normalise } from './normalise';
+import { Vocabulary } from './typos';
+
+/**
+ * The trained parts of the reader: a classifier per question, trained from
+ * content/answers/<question>.json, and one that tells an answer from anything
+ * else (a command, a request, small talk), trained from every answer example
+ * against content/answers/not-an-answer.json. Built once, synchronously.
+ */
+
+export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
+
+/** What a message says, worked out once and shared by the layers. */
+export type Context = {
+  text: string;
+  normalised: string;
+  parts: Clause[];
+  contrast: boolean;
+  negated: boolean;
+  hedged: boolean;
+  tentative: boolean;
+  /** The question's classifier's labels, best first. */
+  ranked: Ranked;
+  /** The labels of the nearest examples, by similarity, best first. */
+  nearest: Ranked;
+  /** Share (0..1) of the message's content words the question's classifier has seen. */
+  coverage: number;
+};
+
+
+export class Reader {
+  private readonly classifiers: Record<QuestionId, TextClassifier>;
+  private readonly nearest: Record<QuestionId, NearestExamples>;
+  private readonly answerOrNot: TextClassifier;
+  private readonly known: Record<QuestionId, Set<string>>;
+  readonly vocabulary: Vocabulary;
+
+  constructor(examples: AnswerExamples) {
+    const allWords = new Set<string>();
+    const collect = (text: string) => normalise(text).split(' ').forEach((w) => allWords.add(w));
+    for (const q of QUESTION_ORDER) for (const texts of Object.values<string[]>(examples.byQuestion[q])) texts.forEach(collect);
+    examples.notAnAnswer.forEach(collect);
+    this.vocabulary = new Vocabulary(allWords);
+    const prepare = (text: string) => this.prepare(text);
+
+    this.classifiers = {} as Record<QuestionId, TextClassifier>;
+    this.known = {} as Record<QuestionId, Set<string>>;
+    this.nearest = {} as Record<QuestionId, NearestExamples>;
+    const answers: string[] = [];
+    for (const q of QUESTION_ORDER) {
+      const byValue = examples.byQuestion[q] as Record<string, string[]>;
+      const options = { dropStopwords: q === 'sector' };
+      this.classifiers[q] = trainClassifier(new Map(Object.entries(byValue)), prepare, options);
+      this.nearest[q] = new NearestExamples(new Map(Object.entries(byValue)), prepare, options);
+      const known = new Set<string>();
+      for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(prepare(t))) known.add(stem(w));
+      this.known[q] = known;
+      for (const texts of Object.values(byValue)) answers.push(...texts);
+    }
+    this.answerOrNot = trainClassifier(
+      new Map([
+        ['answer', answers],
+        ['other', examples.notAnAnswer],
+      ]),
+      prepare,
+    );
+  }
+
+  /** Normalised, with spelling repaired towards the words of the examples. */
+  prepare(text: string): string {
+    return this.vocabulary.repair(normalise(text));
+  }
+
+  context(question: QuestionId, text: string): Context {
+    const normalised = this.prepare(text);
+    const parts = clauses(text, (t) => this.prepare(t));
+    const words = contentWords(normalised);
+    const known = this.known[question];
+    const coverage = words.length === 0 ? 1 : words.filter((w) => known.has(stem(w))).length / words.length;
+    return {
+      text,
+      normalised,
+      parts,
+      contrast: hasContrast(parts),
+      negated: parts.some((p) => p.negated),
+      hedged: isHedged(normalised),
+      tentative: isTentative(normalised),
+      ranked: this.classifiers[question].classify(normalised),
+      nearest: this.nearest[question].rank(normalised),
+      coverage,
+    };
+  }
+
+  /** How sure the reader is (0..1) that the message is not an answer at all. */
+  notAnAnswerScore(text: string): number {
+    const ranked = this.answerOrNot.classify(this.prepare(text));
+    return ranked.find((r) => r.label === 'other')?.score ?? 0;
+  }
+}
+
+function contentWords(normalised: string): string[] {
+  return normalised.split(' ').filter((w) => w !== '.' && /[a-z]/.test(w) && !isStopword(w));
+}
+
+let shared: Reader | undefined;
+
+/** The reader trained from content/answers/, built on first use. A broken content file throws with its name. */
+export function reader(): Reader {
+  if (shared === undefined) {
+    const loaded = loadAnswerExamples();
+    if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
+    const industries = industryExamples();
+    const sector = loaded.examples.byQuestion.sector;
+    for (const value of Object.keys(sector) as (keyof typeof sector)[]) sector[value] = [...sector[value], ...industries[value]];
+    shared = new Reader(loaded.examples);
+  }
+  return shared;
+}

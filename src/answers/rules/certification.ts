@@ -1,0 +1,31 @@
+import * as chrono from 'chrono-node';
+import type { Rule } from './verdict';
+
+/**
+ * certification rules, with dates read by chrono-node:
+ * - a certification that happened at a past date is held: "we got certified
+ *   last month", "certified since 2016", "got our certificate in January";
+ * - one aimed at a future date is in progress: "aiming to be certified by
+ *   the summer", "audit booked for next month".
+ * A lapse ("lapsed in 2022", "expired last year") is left to the classifier.
+ */
+const ACHIEVED = /\b(?:got|gained|achieved|obtained|passed|received|awarded|became|renewed|recertified|transitioned|certified|had it|held it|have held|have had|hold it|been certified|certificate)\b/;
+const AIMED = /\b(?:aim|aiming|aimed|target|targeting|hope|hoping|expect|expecting|plan|planning|should|due|booked|scheduled|pencilled|going for|will be|by)\b/;
+const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|no longer|used to|last place|previous)\b/;
+const SINCE_YEAR = /\b(?:since|from|in) (?:19|20)\d\d\b/;
+
+export function certificationRule(now: Date): Rule {
+  return (context) => {
+    for (const part of context.parts) {
+      if (part.negated) continue;
+      const text = part.words.join(' ');
+      if (LAPSED.test(text)) return null;
+      const dated = SINCE_YEAR.test(text) || chrono.en.GB.parse(text, now).length > 0;
+      if (!dated) continue;
+      // Tense comes from the verbs: a date beside "got" or "since" is in the past, beside "aiming" or "booked" in the future.
+      if (AIMED.test(text)) return { value: 'in-progress', confidence: 0.85 };
+      if (ACHIEVED.test(text)) return { value: 'certified', confidence: 0.9 };
+    }
+    return null;
+  };
+}
