@@ -17,7 +17,7 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(we|they|you)'re\b/g, '$1 are'],
   [/\bi'?m\b/g, 'i am'],
   [/\b(i|we|they|you)'ve\b/g, '$1 have'],
-  [/\b(it|that|there|what|who|how|here|where|which)'s\b/g, '$1 is'],
+  [/\b(it|that|there|what|who|how|here|where|which|nobody|nothing|noone|no one|everybody|everyone|everything|somebody|someone|something)'s\b/g, '$1 is'],
   [/\b(i|we|they|you|it|that)'ll\b/g, '$1 will'],
   [/\b(i|we|they|you)'d\b/g, '$1 would'],
 ];

@@ -1,6 +1,7 @@
 import { QUESTION_ORDER, type QuestionId } from '../scoping/questions';
 import { trainClassifier, type Ranked, type TextClassifier } from './classifier';
 import { clauses, hasContrast, type Clause } from './clauses';
+import { loadIntentContent } from '../intents/content';
 import { industryExamples } from './entities/industries';
 import { loadAnswerExamples, type AnswerExamples } from './examples';
 import { isStopword, stem } from './features';
@@ -117,6 +118,10 @@ export function reader(): Reader {
   if (shared === undefined) {
     const loaded = loadAnswerExamples();
     if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
+    // Commands and small talk from the intents' content (content/intents) also teach what is not an answer.
+    const intents = loadIntentContent();
+    if (!intents.ok) throw new Error(`content/intents is not valid:\n${intents.errors.join('\n')}`);
+    for (const entry of Object.values(intents.content.intents)) loaded.examples.notAnAnswer.push(...entry.phrases);
     const industries = industryExamples();
     const sector = loaded.examples.byQuestion.sector;
     for (const value of Object.keys(sector) as (keyof typeof sector)[]) sector[value] = [...sector[value], ...industries[value]];

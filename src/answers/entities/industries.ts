@@ -17,7 +17,7 @@ type NaicsEntry = { Title?: string; Description?: string };
 
 const SECTORS = QUESTION_VALUES.sector as readonly string[];
 /** Measured: more than this many industries for one sector adds start-up time and no accuracy. */
-const MAX_PER_SECTOR = 100000;
+const MAX_PER_SECTOR = 150;
 const MappingSchema = z.strictObject({
   about: z.string(),
   prefixes: z.record(z.string().regex(/^\d{2,6}$/), z.string().refine((s) => SECTORS.includes(s), 'not a sector value')),
