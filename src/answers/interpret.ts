@@ -35,8 +35,6 @@ export type Interpretation<Q extends QuestionId> =
 export const CONFIDENT = 0.8;
 /** Below this, a reading is not offered at all: the question is asked again. */
 export const FLOOR = 0.35;
-/** Above this, the answer-or-not classifier's "not an answer" wins over a weak reading. */
-const NOT_AN_ANSWER = 0.8;
 const MAX_COMMAND_WORDS = 8;
 
 /**
@@ -72,7 +70,7 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
   const reading = read(question, context);
   // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
   if (whole.split(' ').length <= MAX_COMMAND_WORDS && (!reading.ok || reading.confidence < CONFIDENT)) {
-    if (reader().notAnAnswerScore(text) >= NOT_AN_ANSWER) return { ok: false, reason: 'not-an-answer' };
+    if (reader().isNotAnAnswer(text)) return { ok: false, reason: 'not-an-answer' };
   }
   return reading as Interpretation<Q>;
 }

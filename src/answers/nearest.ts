@@ -43,6 +43,13 @@ export class NearestExamples {
     });
   }
 
+  /** Share (0..1) of the message's words (not word pairs) that some example has. */
+  coverage(normalised: string): number {
+    const words = Object.keys(features(normalised, this.options)).filter((key) => !key.includes('+'));
+    if (words.length === 0) return 0;
+    return words.filter((key) => this.idf.has(key)).length / words.length;
+  }
+
   /** Labels by their nearest example's similarity (0..1), best first; empty when nothing is shared. */
   rank(normalised: string): Ranked {
     const query: Vector = new Map();

@@ -17,6 +17,12 @@ import { Vocabulary } from './typos';
  * against content/answers/not-an-answer.json. Built once, synchronously.
  */
 
+/** Thresholds for isNotAnAnswer: the network's score for "not an answer", and the nearest such example's similarity. */
+const NOT_AN_ANSWER_SCORE = 0.8;
+const NOT_AN_ANSWER_SIMILARITY = 0.45;
+/** Share of its words a command must share with the examples: a message with news in it is more likely an answer. */
+const NOT_AN_ANSWER_COVERAGE = 0.8;
+
 export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
 
 /** What a message says, worked out once and shared by the layers. */
@@ -41,6 +47,7 @@ export class Reader {
   private readonly classifiers: Record<QuestionId, TextClassifier>;
   private readonly nearest: Record<QuestionId, NearestExamples>;
   private readonly answerOrNot: TextClassifier;
+  private readonly answerOrNotNearest: NearestExamples;
   private readonly known: Record<QuestionId, Set<string>>;
   readonly vocabulary: Vocabulary;
 
@@ -66,13 +73,12 @@ export class Reader {
       this.known[q] = known;
       for (const texts of Object.values(byValue)) answers.push(...texts);
     }
-    this.answerOrNot = trainClassifier(
-      new Map([
-        ['answer', answers],
-        ['other', examples.notAnAnswer],
-      ]),
-      prepare,
-    );
+    const answerOrNot = new Map([
+      ['answer', answers],
+      ['other', examples.notAnAnswer],
+    ]);
+    this.answerOrNot = trainClassifier(answerOrNot, prepare);
+    this.answerOrNotNearest = new NearestExamples(answerOrNot, prepare);
   }
 
   /** Normalised, with spelling repaired towards the words of the examples. */
@@ -100,10 +106,23 @@ export class Reader {
     };
   }
 
-  /** How sure the reader is (0..1) that the message is not an answer at all. */
-  notAnAnswerScore(text: string): number {
-    const ranked = this.answerOrNot.classify(this.prepare(text));
-    return ranked.find((r) => r.label === 'other')?.score ?? 0;
+  /**
+   * Whether the message is a command, a request or small talk rather than an
+   * answer: the network says so clearly, the nearest example is one of
+   * those, and close, and nearly every word of it is known ("a Lloyd's managing
+   * agent" shares "agent" with "talk to an agent", but "Lloyd's" is news:
+   * more likely an answer in words the examples lack).
+   */
+  isNotAnAnswer(text: string): boolean {
+    const prepared = this.prepare(text);
+    const score = this.answerOrNot.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;
+    const nearest = this.answerOrNotNearest.rank(prepared)[0];
+    return (
+      score >= NOT_AN_ANSWER_SCORE &&
+      nearest?.label === 'other' &&
+      nearest.score >= NOT_AN_ANSWER_SIMILARITY &&
+      this.answerOrNotNearest.coverage(prepared) >= NOT_AN_ANSWER_COVERAGE
+    );
   }
 }
 
