@@ -17,13 +17,13 @@ function specify<Q extends QuestionId>(question: Q, examples: Examples<Q>, elsew
       const texts = examples[value];
       it(`has at least eight ways of saying ${value}`, () => expect(new Set(texts).size).toBeGreaterThanOrEqual(8));
       it.each(texts)(`"%s" → ${value}`, (text) => {
-        expect(interpretAnswer(question, text)).toEqual({ ok: true, value });
+        expect(interpretAnswer(question, text)).toMatchObject({ ok: true, value });
       });
     }
     it.each(elsewhere)('"%s" → %s', (text, expected) => {
       const result = interpretAnswer(question, text);
       if (expected === 'unrecognised' || expected === 'ambiguous') expect(result).toEqual({ ok: false, reason: expected });
-      else expect(result).toEqual({ ok: true, value: expected });
+      else expect(result).toMatchObject({ ok: true, value: expected });
     });
   });
 }

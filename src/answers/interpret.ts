@@ -1,12 +1,11 @@
 import { QUESTION_ORDER, QUESTION_VALUES, type AnswerValue, type QuestionId } from '../scoping/questions';
 import { choicePosition } from './choice-number';
-import { isNegator } from './features';
 import { isOnlyHedge } from './hedge';
 import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
 import { loadQuestionContent } from './question-content';
 import { looksLikeQuestion } from './question-shape';
-import { reader, type CheckReason, type Context } from './reader';
-import { rulesFor } from './rules';
+import { reader, type CheckReason } from './reader';
+import { CONFIDENT, readAs } from './reading';
 
 export type { CheckReason } from './reader';
 
@@ -31,10 +30,7 @@ export type Interpretation<Q extends QuestionId> =
   | { ok: true; value: AnswerValue<Q>; confidence: number; check: CheckReason | null }
   | { ok: false; reason: 'unrecognised' | 'ambiguous' | 'not-an-answer' };
 
-/** At or above this, a reading is recorded without a confirm line. */
-export const CONFIDENT = 0.8;
-/** Below this, a reading is not offered at all: the question is asked again. */
-export const FLOOR = 0.35;
+export { CONFIDENT, FLOOR } from './reading';
 const MAX_COMMAND_WORDS = 8;
 
 /**
@@ -67,66 +63,13 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
   if (!isOnlyHedge(normalised) && looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
 
   const context = reader().context(question, text);
-  const reading = read(question, context);
+  const reading = readAs(question, context);
   // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
   if (whole.split(' ').length <= MAX_COMMAND_WORDS && (!reading.ok || reading.confidence < CONFIDENT)) {
     if (reader().isNotAnAnswer(text)) return { ok: false, reason: 'not-an-answer' };
   }
   return reading as Interpretation<Q>;
 }
-
-/** The value that denies the question's subject: a negated sentence reading as this needs no confirm line. */
-const DENIAL: Partial<Record<QuestionId, string>> = {
-  ai_use: 'none',
-  certification: 'none',
-  ai_materiality: 'low',
-  eu_exposure: 'no',
-  procurement: 'none',
-};
-
-function read(question: QuestionId, context: Context): Interpretation<QuestionId> {
-  const values = QUESTION_VALUES[question] as readonly string[];
-  const hasUnsure = values.includes('unsure');
-  if (hasUnsure && (context.hedged || (context.tentative && context.parts.length <= 2))) {
-    return { ok: true, value: 'unsure' as never, confidence: 0.85, check: null };
-  }
-  const rule = rulesFor(question)?.(context) ?? null;
-  if (rule) {
-    const check = rule.check ?? (rule.confidence < CONFIDENT ? 'low-confidence' : null);
-    return { ok: true, value: rule.value as never, confidence: rule.confidence, check };
-  }
-  const [top] = context.ranked;
-  const near = context.nearest[0];
-  if (!top && !near) return { ok: false, reason: 'unrecognised' };
-  const label = top?.label ?? near.label;
-  const score = top?.score ?? 0;
-  const similarity = near?.score ?? 0;
-  const agree = near?.label === label;
-  // Sure only when the network and the nearest examples agree, the network clearly, on a message whose words the examples mostly know.
-  const strong = agree && score >= 0.7 && similarity >= 0.3 && context.coverage >= 0.5;
-  const blend = (score + Math.min(1, similarity / 0.6) + context.coverage) / 3;
-  const confidence = round(strong ? 0.8 + 0.2 * blend : agree ? 0.45 + 0.3 * blend : 0.25 + 0.3 * blend);
-  if (confidence < FLOOR) return { ok: false, reason: 'unrecognised' };
-  return { ok: true, value: label as never, confidence, check: checkFor(question, label, confidence, context) };
-}
-
-/**
- * Whether a classifier's reading must be confirmed first. A negated sentence
- * is confirmed unless it reads as the question's own denial ("no AI at all" →
- * none) with a single negation; contrast is always confirmed; so is anything
- * below CONFIDENT.
- */
-function checkFor(question: QuestionId, value: string, confidence: number, context: Context): CheckReason | null {
-  if (context.contrast) return 'contrast';
-  if (context.negated) {
-    const doubled = context.parts.some((p) => p.words.filter(isNegator).length > 1);
-    if (doubled || DENIAL[question] !== value) return 'negation';
-  }
-  if (context.hedged && !(QUESTION_VALUES[question] as readonly string[]).includes('unsure')) return 'low-confidence';
-  return confidence < CONFIDENT ? 'low-confidence' : null;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Trains the reader now rather than on the first message (call at start-up). */
 export function warmUpReader(): void {

@@ -86,6 +86,11 @@ export class Reader {
     return this.vocabulary.repair(normalise(text));
   }
 
+  /** The message's clauses, each with its words normalised and spelling repaired. */
+  clauses(text: string): Clause[] {
+    return clauses(text, (t) => this.prepare(t));
+  }
+
   context(question: QuestionId, text: string): Context {
     const normalised = this.prepare(text);
     const parts = clauses(text, (t) => this.prepare(t));
