@@ -60,17 +60,19 @@ export function markedStems(normalised: string): string[] {
 }
 
 const stopwords = new StopwordsEn();
+/** Stop words that still carry an answer: degree ("very", "only"), quantity ("all", "some") and denial ("never"). */
+const MEANINGFUL = new Set(['never', 'very', 'only', 'all', 'some', 'few', 'more', 'most', 'much', 'too', 'any', 'same', 'other', 'own', 'well', 'still', 'now', 'before', 'after', 'further', 'over', 'under', 'until', 'since', 'again', 'out', 'up', 'can', 'cannot', 'could', 'would', 'should', 'might', 'must', 'but', 'so', 'because', 'if']);
 
 /** Whether a word carries little meaning of its own ("we", "the", "our"), from nlp.js's English list. */
 export function isStopword(word: string): boolean {
-  return stopwords.isStopword(word);
+  return stopwords.isStopword(word) && !MEANINGFUL.has(word);
 }
 
 export type FeatureOptions = {
   /**
-   * Leave out stop words: right where only content words tell classes apart
-   * (sectors: "we run a hospice" is about the hospice), wrong where little
-   * words are the answer ("not very", "only").
+   * Leave out stop words ("we run a hospice" is about the hospice, not "we"),
+   * except the few that carry an answer (MEANINGFUL: "very", "only", "never").
+   * Commands keep them all ("what can you do").
    */
   dropStopwords?: boolean;
 };
@@ -78,7 +80,7 @@ export type FeatureOptions = {
 /** The feature set: marked stems and neighbouring pairs within a clause. */
 export function features(normalised: string, options: FeatureOptions = {}): Record<string, 1> {
   const feats: Record<string, 1> = {};
-  const source = options.dropStopwords ? normalised.split(' ').filter((w) => !stopwords.isStopword(w)).join(' ') : normalised;
+  const source = options.dropStopwords ? normalised.split(' ').filter((w) => !isStopword(w)).join(' ') : normalised;
   const marked = markedStems(source);
   let previous: string | null = null;
   for (const token of marked) {
