@@ -21,6 +21,10 @@ function questionSchema(question: QuestionId) {
   const values = QUESTION_VALUES[question] as readonly string[];
   return z.strictObject({
     question: z.literal(question),
+    /** Whole messages that could mean more than one value ("yes" to "how do you use AI?"): the question is asked again with its choices. */
+    ambiguous: z.array(example).default([]),
+    /** Whole messages that answer nothing for this question ("no" to "how would you rate …?"). */
+    unanswered: z.array(example).default([]),
     examples: z.strictObject(
       Object.fromEntries(values.map((value) => [value, z.array(example).min(MIN_EXAMPLES_PER_VALUE, `needs at least ${MIN_EXAMPLES_PER_VALUE} examples`)])),
     ),
@@ -29,8 +33,10 @@ function questionSchema(question: QuestionId) {
 
 const NotAnAnswerSchema = z.strictObject({ examples: z.array(example).min(MIN_EXAMPLES_PER_VALUE) });
 
+export type WholeMessages = { ambiguous: string[]; unanswered: string[] };
 export type AnswerExamples = {
   byQuestion: { [Q in QuestionId]: Record<AnswerValue<Q>, string[]> };
+  wholeMessages: Record<QuestionId, WholeMessages>;
   notAnAnswer: string[];
 };
 export type LoadExamplesResult = { ok: true; examples: AnswerExamples } | { ok: false; errors: string[] };
@@ -56,18 +62,29 @@ function collect(file: string, result: z.ZodSafeParseResult<unknown>, errors: st
 export function loadAnswerExamples(dir: string = DEFAULT_ANSWERS_DIR): LoadExamplesResult {
   const errors: string[] = [];
   const byQuestion: Record<string, Record<string, string[]>> = {};
+  const wholeMessages: Record<string, WholeMessages> = {};
   for (const question of QUESTION_ORDER) {
     const file = path.join(dir, `${question}.json`);
     const raw = readJson(file, errors);
     if (raw === undefined) continue;
     const parsed = questionSchema(question).safeParse(raw);
     collect(file, parsed, errors);
-    if (parsed.success) byQuestion[question] = parsed.data.examples as Record<string, string[]>;
+    if (parsed.success) {
+      byQuestion[question] = parsed.data.examples as Record<string, string[]>;
+      wholeMessages[question] = { ambiguous: parsed.data.ambiguous, unanswered: parsed.data.unanswered };
+    }
   }
   const notFile = path.join(dir, NOT_AN_ANSWER_FILE);
   const rawNot = readJson(notFile, errors);
   const parsedNot = rawNot === undefined ? undefined : NotAnAnswerSchema.safeParse(rawNot);
   if (parsedNot) collect(notFile, parsedNot, errors);
   if (errors.length > 0 || !parsedNot?.success) return { ok: false, errors };
-  return { ok: true, examples: { byQuestion: byQuestion as AnswerExamples['byQuestion'], notAnAnswer: parsedNot.data.examples } };
+  return {
+    ok: true,
+    examples: {
+      byQuestion: byQuestion as AnswerExamples['byQuestion'],
+      wholeMessages: wholeMessages as AnswerExamples['wholeMessages'],
+      notAnAnswer: parsedNot.data.examples,
+    },
+  };
 }

@@ -22,7 +22,10 @@ export function isTentative(normalised: string): boolean {
 }
 
 /** The whole message is a hedge and nothing else ("not sure tbh"), so it is an answer, never a question. */
+/** "not sure if we are certified": what the hedge is about belongs to the hedge. */
+const HEDGE_WITH_TOPIC = new RegExp(`${HEDGE.source}(?: (?:if|whether|about|how|what|which|where|who|when)\\b.*)?`);
+
 export function isOnlyHedge(normalised: string): boolean {
-  const rest = compact(normalised).replace(HEDGE, ' ').replace(/\b(?:i|we|am|are|really|honestly|tbh|to be honest|at all|yet|sorry|hmm|um|er|mate|though|sure|about that|if|whether)\b/g, ' ');
+  const rest = compact(normalised).replace(HEDGE_WITH_TOPIC, ' ').replace(/\b(?:i|we|am|are|really|honestly|tbh|to be honest|at all|yet|sorry|hmm|um|er|mate|though|sure|about that|if|whether)\b/g, ' ');
   return isHedged(normalised) && rest.trim() === '';
 }

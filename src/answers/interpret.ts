@@ -62,6 +62,9 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
 
   if (!isOnlyHedge(normalised) && looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
 
+  const listed = reader().wholeMessage(question, text);
+  if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };
+
   const context = reader().context(question, text);
   const reading = readAs(question, context);
   // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.

@@ -7,7 +7,8 @@ import { loadAnswerExamples, type AnswerExamples } from './examples';
 import { isStopword, stem } from './features';
 import { isHedged, isTentative } from './hedge';
 import { NearestExamples } from './nearest';
-import { normalise } from './normalise';
+import { compact, normalise } from './normalise';
+import { maskCustomers, maskOtherStandards, type Masked } from './rules/masks';
 import { Vocabulary } from './typos';
 
 /**
@@ -27,7 +28,10 @@ export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passi
 
 /** What a message says, worked out once and shared by the layers. */
 export type Context = {
+  /** The message as read for this question, after masks.ts took out what is about something else. */
   text: string;
+  /** Whether masks.ts took anything out. */
+  masked: boolean;
   normalised: string;
   parts: Clause[];
   contrast: boolean;
@@ -50,6 +54,7 @@ export class Reader {
   private readonly answerOrNotNearest: NearestExamples;
   private readonly known: Record<QuestionId, Set<string>>;
   readonly vocabulary: Vocabulary;
+  private readonly wholeMessages: Record<QuestionId, { ambiguous: Set<string>; unanswered: Set<string> }>;
 
   constructor(examples: AnswerExamples) {
     const allWords = new Set<string>();
@@ -59,6 +64,10 @@ export class Reader {
     this.vocabulary = new Vocabulary(allWords);
     const prepare = (text: string) => this.prepare(text);
 
+    const whole = (texts: string[]) => new Set(texts.map((t) => compact(this.prepare(t))));
+    this.wholeMessages = Object.fromEntries(
+      QUESTION_ORDER.map((q) => [q, { ambiguous: whole(examples.wholeMessages[q].ambiguous), unanswered: whole(examples.wholeMessages[q].unanswered) }]),
+    ) as Reader['wholeMessages'];
     this.classifiers = {} as Record<QuestionId, TextClassifier>;
     this.known = {} as Record<QuestionId, Set<string>>;
     this.nearest = {} as Record<QuestionId, NearestExamples>;
@@ -87,12 +96,26 @@ export class Reader {
     return this.vocabulary.repair(normalise(text));
   }
 
+  /** 'ambiguous' or 'unanswered' when the whole message is listed as such for the question (content/answers/<question>.json). */
+  wholeMessage(question: QuestionId, text: string): 'ambiguous' | 'unanswered' | null {
+    const key = compact(this.prepare(text));
+    const lists = this.wholeMessages[question];
+    return lists.ambiguous.has(key) ? 'ambiguous' : lists.unanswered.has(key) ? 'unanswered' : null;
+  }
+
+  private mask(question: QuestionId, text: string): Masked {
+    if (question === 'certification') return maskOtherStandards(text);
+    if (question === 'sector') return maskCustomers(text, (rest) => contentWords(this.prepare(rest)).some((w) => this.known.sector.has(stem(w))));
+    return { text, masked: false };
+  }
+
   /** The message's clauses, each with its words normalised and spelling repaired. */
   clauses(text: string): Clause[] {
     return clauses(text, (t) => this.prepare(t));
   }
 
-  context(question: QuestionId, text: string): Context {
+  context(question: QuestionId, original: string): Context {
+    const { text, masked } = this.mask(question, original);
     const normalised = this.prepare(text);
     const parts = clauses(text, (t) => this.prepare(t));
     const words = contentWords(normalised);
@@ -100,6 +123,7 @@ export class Reader {
     const coverage = words.length === 0 ? 1 : words.filter((w) => known.has(stem(w))).length / words.length;
     return {
       text,
+      masked,
       normalised,
       parts,
       contrast: hasContrast(parts),

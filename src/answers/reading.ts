@@ -1,5 +1,6 @@
 import { QUESTION_VALUES, type QuestionId } from '../scoping/questions';
 import { isNegator } from './features';
+import { isOnlyHedge } from './hedge';
 import type { CheckReason, Context } from './reader';
 import { rulesFor } from './rules';
 
@@ -35,8 +36,11 @@ export function readAs(question: QuestionId, context: Context, options: ReadOpti
   const values = QUESTION_VALUES[question] as readonly string[];
   const hasUnsure = values.includes('unsure');
   if (hasUnsure && (context.hedged || (context.tentative && context.parts.length <= 2))) {
-    return { ok: true, value: 'unsure', confidence: 0.85, check: null };
+    // "good but not sure": unsure, but they said something else too.
+    return { ok: true, value: 'unsure', confidence: 0.85, check: context.contrast ? 'contrast' : null };
   }
+  // "not sure" to a question without an unsure choice answers nothing: ask again, with the choices.
+  if (!hasUnsure && isOnlyHedge(context.normalised)) return { ok: false, reason: 'unrecognised' };
   const rule = rulesFor(question)?.(context) ?? null;
   if (rule) {
     const check = rule.check ?? (rule.confidence < CONFIDENT ? 'low-confidence' : null);

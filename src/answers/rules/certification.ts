@@ -9,18 +9,23 @@ import type { Rule } from './verdict';
  *   the summer", "audit booked for next month".
  * - what only a certified organisation has is held: "next surveillance visit in
  *   June", "the certificate is valid till 2027".
- * A lapse ("lapsed in 2022", "expired last year") is left to the classifier.
+ * - a lapse is none: "lapsed in 2022", "expired", "we used to be";
+ * - only other standards named (masks.ts) is none, confirmed first.
  */
 const ACHIEVED = /\b(?:got|gained|achieved|obtained|passed|received|awarded|became|renewed|recertified|transitioned|certified|had it|held it|have held|have had|hold it|been certified|certificate)\b/;
 const AIMED = /\b(?:aim|aiming|aimed|target|targeting|hope|hoping|expect|expecting|plan|planning|should|due|booked|scheduled|pencilled|going for|will be|by)\b/;
 const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|no longer|used to|last place|previous)\b/;
 /** Only a certified organisation has these: surveillance visits, recertification, a certificate with an expiry. */
 const HELD = /\b(?:surveillance (?:audit|visit|review)s?|recertif\w*|re certif\w*|valid (?:till|until|to|through|for)|renewal audit)\b/;
+/** Words left after masking other standards that still speak of certification. */
+const ABOUT_27001 = /\b(?:27001|iso|isms|certif\w*|cert|certs|accredit\w*|audit\w*|stage|working|progress|started|project|yes|no|not|never|none|nothing)\b/;
 const SINCE_YEAR = /\b(?:since|from|in) (?:19|20)\d\d\b/;
 
 export function certificationRule(now: Date): Rule {
   return (context) => {
-    if (context.parts.some((p) => LAPSED.test(p.words.join(' ')))) return null;
+    if (context.parts.some((p) => LAPSED.test(p.words.join(' ')))) return { value: 'none', confidence: 0.85 };
+    // Only other standards named ("we're 9001 certified", "Cyber Essentials Plus"): not 27001, but say so and confirm.
+    if (context.masked && !ABOUT_27001.test(context.normalised)) return { value: 'none', confidence: 0.7, check: 'low-confidence' };
     if (context.parts.some((p) => !p.negated && HELD.test(p.words.join(' ')))) return { value: 'certified', confidence: 0.85 };
     for (const part of context.parts) {
       if (part.negated) continue;
