@@ -1,31 +1,80 @@
 import { QUESTION_ORDER, type Answers, type QuestionId } from '../scoping/questions';
-import type { CheckReason } from './interpret';
-import { vocabulary } from './interpret';
-import { LEXICON } from './lexicon';
-import { MAX_ANSWER_CHARS, normalise } from './normalise';
-import { matchLexicon } from './rules';
+import type { Clause } from './clauses';
+import { terms, type Subject } from './entities/terms';
+import { MAX_ANSWER_CHARS } from './normalise';
+import { reader, type CheckReason } from './reader';
+import { CONFIDENT, readAs } from './reading';
+import { looksLikeQuestion } from './question-shape';
 
 /** Only the start of a very long message is searched for facts. */
 export const MAX_FACT_CHARS = MAX_ANSWER_CHARS * 2;
+/** A fact read less surely than this is not offered at all. */
+const FACT_FLOOR = 0.6;
 
 /** A fact a message states, with how sure the reader is and whether to confirm it first. */
 export type FactReading = { question: QuestionId; value: string; confidence: number; check: CheckReason | null };
 
 /**
+ * Which clauses can state a fact for a question: those that name its subject
+ * (content/answers/terms.json), or for the sector, those that describe the
+ * speaker's own organisation ("we're a …", "I work for …"), up to where they
+ * turn to whom it serves ("… selling to NHS trusts").
+ */
+const GATES: Record<QuestionId, (clause: Clause) => string[] | string | null> = {
+  ai_use: (c) => (terms().namesAiUse(c.words) ? c.words.join(' ') : null),
+  certification: (c) => named(c, 'certification'),
+  infosec_maturity: (c) => (terms().names('infosec', c.words) && !terms().names('procurement', c.words) ? c.words.join(' ') : null),
+  ai_materiality: (c) => (terms().namesAiUse(c.words) && terms().names('reliance', c.words) ? c.words.join(' ') : null),
+  sector: (c) => selfDescriptions(c),
+  eu_exposure: (c) => c.words.join(' '),
+  procurement: (c) => named(c, 'procurement'),
+};
+
+function named(clause: Clause, subject: Subject): string | null {
+  return terms().names(subject, clause.words) ? clause.words.join(' ') : null;
+}
+
+const SELF = /\b(?:we are|i am|i work (?:for|at|in)|we work in|our (?:company|organisation|organization|business|firm) is|we run|i am from|we are from)\b((?: (?!we |i )[a-z0-9&+]+)+)/g;
+/** Where a self-description turns to customers or plans: "a SaaS company | selling to NHS trusts". */
+const TURN = /\b(?:selling|sell|sells|supplying|supply|serving|serve|for|to|with|whose|that|who|which|and|using|working|trialling|looking|wanting)\b/;
+
+function selfDescriptions(clause: Clause): string[] {
+  if (clause.negated) return [];
+  const text = clause.words.join(' ');
+  return [...text.matchAll(SELF)].map((m) => m[1].split(TURN)[0].trim()).filter((d) => d !== '');
+}
+
+/**
  * Every fact a message states, for any question, each with a confidence and a
- * check reason when it must be confirmed before recording:
+ * check reason: null when it may be recorded as it stands, 'in-passing' when
+ * the reader is less sure and it must be confirmed first, or the reading's
+ * own reason (negation, contrast). The dialog confirms any fact volunteered
+ * beside an answer to another question as it sees fit.
  *
  *   "we're an NHS trust and already 27001 certified"
- *     → [{ question: 'certification', value: 'certified', … }, { question: 'sector', value: 'health', … }]
+ *     → certification certified, sector health
  */
 export function readFacts(text: string): FactReading[] {
   const readings: FactReading[] = [];
   if (typeof text !== 'string') return readings;
-  const normalised = vocabulary().repair(normalise(text.slice(0, MAX_FACT_CHARS)));
-  if (normalised === '') return readings;
+  const head = text.slice(0, MAX_FACT_CHARS);
+  if (head.trim() === '') return readings;
+  const parts = reader().clauses(head);
   for (const question of QUESTION_ORDER) {
-    const result = matchLexicon(LEXICON[question], normalised, 'fact');
-    if (result.ok && result.value !== 'unsure') readings.push({ question, value: result.value, confidence: 0.8, check: null });
+    const gated = parts.flatMap((c) => GATES[question](c) ?? []);
+    // A clause that asks ("do we need 27001?") states nothing.
+    const stated = gated.filter((t) => !looksLikeQuestion(t));
+    if (stated.length === 0) continue;
+    // Two self-descriptions are read one by one: "we're a law firm and we're a bank" states no one sector.
+    const texts = question === 'sector' ? stated : [stated.join(', ')];
+    const found = texts.map((t) => readAs(question, reader().context(question, t), { rulesOnly: question === 'eu_exposure' }));
+    const values = new Set(found.map((r) => (r.ok ? r.value : null)));
+    const reading = found[0];
+    if (values.size !== 1 || !reading.ok || reading.value === 'unsure' || reading.confidence < FACT_FLOOR) continue;
+    const confidence = Math.min(...found.map((r) => (r.ok ? r.confidence : 0)));
+    // A fact is offered to be confirmed, not as an uncertain answer: 'low-confidence' becomes 'in-passing'.
+    const check = reading.check === 'low-confidence' || confidence < CONFIDENT ? 'in-passing' : reading.check;
+    readings.push({ question, value: reading.value, confidence, check });
   }
   return readings;
 }

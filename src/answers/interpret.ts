@@ -1,40 +1,49 @@
 import { QUESTION_ORDER, QUESTION_VALUES, type AnswerValue, type QuestionId } from '../scoping/questions';
 import { choicePosition } from './choice-number';
-import { LEXICON } from './lexicon';
+import { isOnlyHedge } from './hedge';
 import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
 import { loadQuestionContent } from './question-content';
 import { looksLikeQuestion } from './question-shape';
-import { lexiconWords, matchLexicon, type MatchResult } from './rules';
-import { Vocabulary } from './typos';
+import { reader, type CheckReason } from './reader';
+import { CONFIDENT, readAs } from './reading';
 
-/**
- * Why a reading must be confirmed in one line ("Just to check: … — right?",
- * with Yes / Change) before it is recorded:
- * - 'low-confidence': the reader is not sure enough;
- * - 'negation': the sentence denies something, and the reading depends on its scope;
- * - 'contrast': "X, but Y" — the reading weighed one clause against another;
- * - 'in-passing': a fact volunteered while answering something else.
- */
-export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
+export type { CheckReason } from './reader';
 
 /**
  * The reading of a typed answer to one question.
  * - ok with check null: record it.
- * - ok with a check: confirm it first (shared/spec/scoping.md "On the wire").
- * - 'not-an-answer': a question, a command ("go back", "stop", "skip"), a request
- *   ("can I just book a call") or whole-message small talk: route it as an intent.
+ * - ok with a check: confirm it in one line first ("Just to check: … — right?"
+ *   with Yes / Change; shared/spec/scoping.md "On the wire"). The reasons:
+ *   'low-confidence' (not sure enough), 'negation' (the sentence denies
+ *   something and the reading depends on its scope), 'contrast' ("X, but Y":
+ *   one clause weighed against another), 'in-passing' (a fact volunteered
+ *   while answering something else; see facts.ts).
+ * - 'not-an-answer': a question, a command ("go back", "stop", "skip"), a
+ *   request ("can I just book a call") or whole-message small talk: route it
+ *   as an intent, keep the question pending.
  * - 'unrecognised' / 'ambiguous': an answer the reader could not place: re-ask.
  *
- * Synchronous by design: the classifiers are trained once, on first use (or
- * eagerly with warmUpReader()), and a reading runs no async work.
+ * Synchronous: the classifiers are trained once, on first use or with
+ * warmUpReader() at start-up, and a reading does no async work.
  */
 export type Interpretation<Q extends QuestionId> =
   | { ok: true; value: AnswerValue<Q>; confidence: number; check: CheckReason | null }
   | { ok: false; reason: 'unrecognised' | 'ambiguous' | 'not-an-answer' };
 
+export { CONFIDENT, FLOOR } from './reading';
+const MAX_COMMAND_WORDS = 8;
+
 /**
- * Reads a typed answer to `question`. Never throws on odd input: empty, emoji,
- * markup or more than MAX_ANSWER_CHARS characters give 'unrecognised'.
+ * Reads a typed answer to `question`, in layers:
+ * 1. exact rules: a choice by position ("2", "the second one") or by its label;
+ * 2. is it an answer at all (question shape, commands, requests, small talk);
+ * 3. the question's high-precision rules (numbers, places, dates, AI vs
+ *    security, negation and contrast by clause; see rules/);
+ * 4. the question's classifier, trained from content/answers/<question>.json,
+ *    with a confidence from its score and from how many of the message's
+ *    words it knows.
+ * Never throws on odd input: empty, emoji, markup or more than
+ * MAX_ANSWER_CHARS characters give 'unrecognised'.
  */
 export function interpretAnswer<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
   const unrecognised = { ok: false, reason: 'unrecognised' } as const;
@@ -46,29 +55,32 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
 
   const position = choicePosition(whole, values.length);
   if (position !== null) {
-    return position >= 1 && position <= values.length
-      ? { ok: true, value: values[position - 1], confidence: 1, check: null }
-      : unrecognised;
+    return position >= 1 && position <= values.length ? { ok: true, value: values[position - 1], confidence: 1, check: null } : unrecognised;
   }
-
   const named = namedChoices(question).get(whole);
   if (named !== undefined) return { ok: true, value: named, confidence: 1, check: null };
 
-  if (looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
+  if (!isOnlyHedge(normalised) && looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
 
-  const lexicon = LEXICON[question];
-  const result = matchLexicon(lexicon, vocabulary().repair(normalised), 'answer') as MatchResult<AnswerValue<Q>>;
-  return result.ok ? { ok: true, value: result.value, confidence: 0.8, check: null } : result;
+  const listed = reader().wholeMessage(question, text);
+  if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };
+
+  const context = reader().context(question, text);
+  const reading = readAs(question, context);
+  // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
+  if (whole.split(' ').length <= MAX_COMMAND_WORDS && (!reading.ok || reading.confidence < CONFIDENT)) {
+    if (reader().isNotAnAnswer(text)) return { ok: false, reason: 'not-an-answer' };
+  }
+  return reading as Interpretation<Q>;
 }
 
 /** Trains the reader now rather than on the first message (call at start-up). */
 export function warmUpReader(): void {
-  vocabulary();
+  reader();
   for (const q of QUESTION_ORDER) namedChoices(q);
 }
 
 let cachedNames: Map<QuestionId, Map<string, string>> | undefined;
-let cachedVocabulary: Vocabulary | undefined;
 
 /** Value ids and button labels, normalised, for each question. */
 function namedChoices<Q extends QuestionId>(question: Q): Map<string, AnswerValue<Q>> {
@@ -86,13 +98,4 @@ function namedChoices<Q extends QuestionId>(question: Q): Map<string, AnswerValu
     }
   }
   return cachedNames.get(question) as Map<string, AnswerValue<Q>>;
-}
-
-/** Every word the lexicons know, for spelling repair. */
-export function vocabulary(): Vocabulary {
-  if (cachedVocabulary === undefined) {
-    const words = QUESTION_ORDER.flatMap((q) => lexiconWords(LEXICON[q]));
-    cachedVocabulary = new Vocabulary(words);
-  }
-  return cachedVocabulary;
 }

@@ -1,0 +1,180 @@
+import { QUESTION_ORDER, type QuestionId } from '../scoping/questions';
+import { trainClassifier, type Ranked, type TextClassifier } from './classifier';
+import { clauses, hasContrast, type Clause } from './clauses';
+import { loadIntentContent } from '../intents/content';
+import { industryExamples } from './entities/industries';
+import { loadAnswerExamples, type AnswerExamples } from './examples';
+import { isStopword, stem } from './features';
+import { isHedged, isTentative } from './hedge';
+import { NearestExamples } from './nearest';
+import { compact, normalise } from './normalise';
+import { maskCustomers, maskOtherStandards, type Masked } from './rules/masks';
+import { Vocabulary } from './typos';
+
+/**
+ * The trained parts of the reader: a classifier per question, trained from
+ * content/answers/<question>.json, and one that tells an answer from anything
+ * else (a command, a request, small talk), trained from every answer example
+ * against content/answers/not-an-answer.json. Built once, synchronously.
+ */
+
+/** Thresholds for isNotAnAnswer: the network's score for "not an answer", and the nearest such example's similarity. */
+const NOT_AN_ANSWER_SCORE = 0.8;
+const NOT_AN_ANSWER_SIMILARITY = 0.45;
+/** Share of its words a command must share with the examples: a message with news in it is more likely an answer. */
+const NOT_AN_ANSWER_COVERAGE = 0.8;
+
+export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
+
+/** What a message says, worked out once and shared by the layers. */
+export type Context = {
+  /** The message as read for this question, after masks.ts took out what is about something else. */
+  text: string;
+  /** Whether masks.ts took anything out. */
+  masked: boolean;
+  normalised: string;
+  parts: Clause[];
+  contrast: boolean;
+  negated: boolean;
+  hedged: boolean;
+  tentative: boolean;
+  /** The question's classifier's labels, best first. */
+  ranked: Ranked;
+  /** The labels of the nearest examples, by similarity, best first. */
+  nearest: Ranked;
+  /** Share (0..1) of the message's content words the question's classifier has seen. */
+  coverage: number;
+};
+
+
+export class Reader {
+  private readonly classifiers: Record<QuestionId, TextClassifier>;
+  private readonly nearest: Record<QuestionId, NearestExamples>;
+  private readonly answerOrNot: TextClassifier;
+  private readonly answerOrNotNearest: NearestExamples;
+  private readonly known: Record<QuestionId, Set<string>>;
+  readonly vocabulary: Vocabulary;
+  private readonly wholeMessages: Record<QuestionId, { ambiguous: Set<string>; unanswered: Set<string> }>;
+
+  constructor(examples: AnswerExamples) {
+    const allWords = new Set<string>();
+    const collect = (text: string) => normalise(text).split(' ').forEach((w) => allWords.add(w));
+    for (const q of QUESTION_ORDER) for (const texts of Object.values<string[]>(examples.byQuestion[q])) texts.forEach(collect);
+    examples.notAnAnswer.forEach(collect);
+    this.vocabulary = new Vocabulary(allWords);
+    const prepare = (text: string) => this.prepare(text);
+
+    const whole = (texts: string[]) => new Set(texts.map((t) => compact(this.prepare(t))));
+    this.wholeMessages = Object.fromEntries(
+      QUESTION_ORDER.map((q) => [q, { ambiguous: whole(examples.wholeMessages[q].ambiguous), unanswered: whole(examples.wholeMessages[q].unanswered) }]),
+    ) as Reader['wholeMessages'];
+    this.classifiers = {} as Record<QuestionId, TextClassifier>;
+    this.known = {} as Record<QuestionId, Set<string>>;
+    this.nearest = {} as Record<QuestionId, NearestExamples>;
+    const answers: string[] = [];
+    for (const q of QUESTION_ORDER) {
+      const byValue = examples.byQuestion[q] as Record<string, string[]>;
+      // Measured on the answers: without stop words (but with the few that carry an answer) the readings are surer and more often right.
+      const options = { dropStopwords: true };
+      this.classifiers[q] = trainClassifier(new Map(Object.entries(byValue)), prepare, options);
+      this.nearest[q] = new NearestExamples(new Map(Object.entries(byValue)), prepare, options);
+      const known = new Set<string>();
+      for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(prepare(t))) known.add(stem(w));
+      this.known[q] = known;
+      for (const texts of Object.values(byValue)) answers.push(...texts);
+    }
+    const answerOrNot = new Map([
+      ['answer', answers],
+      ['other', examples.notAnAnswer],
+    ]);
+    this.answerOrNot = trainClassifier(answerOrNot, prepare);
+    this.answerOrNotNearest = new NearestExamples(answerOrNot, prepare);
+  }
+
+  /** Normalised, with spelling repaired towards the words of the examples. */
+  prepare(text: string): string {
+    return this.vocabulary.repair(normalise(text));
+  }
+
+  /** 'ambiguous' or 'unanswered' when the whole message is listed as such for the question (content/answers/<question>.json). */
+  wholeMessage(question: QuestionId, text: string): 'ambiguous' | 'unanswered' | null {
+    const key = compact(this.prepare(text));
+    const lists = this.wholeMessages[question];
+    return lists.ambiguous.has(key) ? 'ambiguous' : lists.unanswered.has(key) ? 'unanswered' : null;
+  }
+
+  private mask(question: QuestionId, text: string): Masked {
+    if (question === 'certification') return maskOtherStandards(text);
+    if (question === 'sector') return maskCustomers(text, (rest) => contentWords(this.prepare(rest)).some((w) => this.known.sector.has(stem(w))));
+    return { text, masked: false };
+  }
+
+  /** The message's clauses, each with its words normalised and spelling repaired. */
+  clauses(text: string): Clause[] {
+    return clauses(text, (t) => this.prepare(t));
+  }
+
+  context(question: QuestionId, original: string): Context {
+    const { text, masked } = this.mask(question, original);
+    const normalised = this.prepare(text);
+    const parts = clauses(text, (t) => this.prepare(t));
+    const words = contentWords(normalised);
+    const known = this.known[question];
+    const coverage = words.length === 0 ? 1 : words.filter((w) => known.has(stem(w))).length / words.length;
+    return {
+      text,
+      masked,
+      normalised,
+      parts,
+      contrast: hasContrast(parts),
+      negated: parts.some((p) => p.negated),
+      hedged: isHedged(normalised),
+      tentative: isTentative(normalised),
+      ranked: this.classifiers[question].classify(normalised),
+      nearest: this.nearest[question].rank(normalised),
+      coverage,
+    };
+  }
+
+  /**
+   * Whether the message is a command, a request or small talk rather than an
+   * answer: the network says so clearly, the nearest example is one of
+   * those, and close, and nearly every word of it is known ("a Lloyd's managing
+   * agent" shares "agent" with "talk to an agent", but "Lloyd's" is news:
+   * more likely an answer in words the examples lack).
+   */
+  isNotAnAnswer(text: string): boolean {
+    const prepared = this.prepare(text);
+    const score = this.answerOrNot.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;
+    const nearest = this.answerOrNotNearest.rank(prepared)[0];
+    return (
+      score >= NOT_AN_ANSWER_SCORE &&
+      nearest?.label === 'other' &&
+      nearest.score >= NOT_AN_ANSWER_SIMILARITY &&
+      this.answerOrNotNearest.coverage(prepared) >= NOT_AN_ANSWER_COVERAGE
+    );
+  }
+}
+
+function contentWords(normalised: string): string[] {
+  return normalised.split(' ').filter((w) => w !== '.' && /[a-z]/.test(w) && !isStopword(w));
+}
+
+let shared: Reader | undefined;
+
+/** The reader trained from content/answers/, built on first use. A broken content file throws with its name. */
+export function reader(): Reader {
+  if (shared === undefined) {
+    const loaded = loadAnswerExamples();
+    if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
+    // Commands and small talk from the intents' content (content/intents) also teach what is not an answer.
+    const intents = loadIntentContent();
+    if (!intents.ok) throw new Error(`content/intents is not valid:\n${intents.errors.join('\n')}`);
+    for (const entry of Object.values(intents.content.intents)) loaded.examples.notAnAnswer.push(...entry.phrases);
+    const industries = industryExamples();
+    const sector = loaded.examples.byQuestion.sector;
+    for (const value of Object.keys(sector) as (keyof typeof sector)[]) sector[value] = [...sector[value], ...industries[value]];
+    shared = new Reader(loaded.examples);
+  }
+  return shared;
+}

@@ -1,0 +1,23 @@
+import { COUNT, countOf, type Rule } from './verdict';
+
+/**
+ * ai_use rules:
+ * - a count of models, data scientists or live use cases means an AI programme:
+ *   "about 40 models in production", "12 data scientists" → active;
+ * - something AI-ish that is explicitly not live yet is exploring, whatever
+ *   else is said: "a pilot, nothing in production", "not live yet".
+ */
+const COUNTED = new RegExp(`\\b(${COUNT}) (?:[a-z]+ ){0,2}?(?:models?|data scientists?|ml engineers?|ai engineers?|use cases?|ai systems?|ai products?|bots?|algorithms?)\\b`);
+const NOT_LIVE = /\b(?:production|prod|live|deployed|rolled out)\b/;
+
+export const aiUseRule: Rule = (context) => {
+  for (const part of context.parts) {
+    const text = part.words.join(' ');
+    const counted = COUNTED.exec(text);
+    if (counted && !part.negated && countOf(counted[1]) >= 3) return { value: 'active', confidence: 0.9 };
+  }
+  const notLive = context.parts.some((p) => p.negated && NOT_LIVE.test(p.words.join(' ')) && !/\b(?:not like|not as if)\b/.test(p.words.join(' ')));
+  const live = context.parts.some((p) => !p.negated && NOT_LIVE.test(p.words.join(' ')));
+  if (notLive && !live) return { value: 'exploring', confidence: 0.85 };
+  return null;
+};
