@@ -142,17 +142,19 @@ async function onPendingCheck(turn: TurnState, text: string): Promise<boolean> {
 }
 
 /**
- * A message that changes an answer already given. A fact the reader finds
- * that contradicts a recorded answer counts; so, when the message sounds like
- * a correction ("actually, scrap that, …"), does a reading of it as an answer
- * to exactly one of the questions already answered, with a different value.
+ * A message that changes an answer already given. A fact the reader is sure
+ * of that contradicts a recorded answer counts; when the message sounds like a
+ * correction ("actually, scrap that, …"), so does a less sure one, or a reading
+ * of it as an answer to exactly one of the questions already answered.
  */
 function readCorrection(turn: TurnState, text: string): FactReading | null {
   const { answers } = turn.context;
   const changes = (q: QuestionId, value: string) => answers[q] !== undefined && answers[q] !== value && isApplicable(q, answers);
-  const fact = readFacts(text).find((f) => changes(f.question, f.value));
+  const correcting = soundsLikeCorrection(text);
+  // A fact the reader is unsure of changes nothing unless the visitor sounds like they are correcting something.
+  const fact = readFacts(text).find((f) => changes(f.question, f.value) && (f.check === null || correcting));
   if (fact) return fact;
-  if (!soundsLikeCorrection(text)) return null;
+  if (!correcting) return null;
   const readings = QUESTION_ORDER.flatMap((question) => {
     const result = interpretAnswer(question, text);
     return result.ok && changes(question, result.value) ? [{ question, value: result.value, confidence: result.confidence, check: result.check }] : [];
