@@ -12,6 +12,7 @@ import { pendingQuestion } from '../../machines/scoping/progress';
 import { faqAnswer, offTopicReply, textReply } from '../render/replies';
 import { mentionsReschedule, wantsChange, yesOrNo } from './words';
 import { readRevise, soundsLikeCorrection } from './revise';
+import { readWhen } from './when';
 import { onAction } from './submit';
 import { onBookingText } from './booking-text';
 import {
@@ -185,8 +186,11 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
   switch (intent) {
     case 'cmd.start-scoping':
       return startScoping(turn);
-    case 'cmd.book-call':
-      return turn.send({ type: 'BOOK' });
+    case 'cmd.book-call': {
+      // "can we arrange a chat next week": the times named are the first ones offered.
+      const window = readWhen(text, turn.services.clock(), 'Europe/London', turn.channel.localTimeZone);
+      return turn.send({ type: 'BOOK', ...(window ? { window } : {}) });
+    }
     case 'cmd.cancel-booking':
       return mentionsReschedule(text) && turn.matches('booked.idle') ? reschedule(turn, text) : cancelBooking(turn, true);
     case 'cmd.help':

@@ -293,6 +293,13 @@ describe('slot windows and personal addresses', () => {
     expect(step(narrowed, { type: 'MORE_SLOTS', after: SLOT.id }).context.booking.cursor).toEqual({ after: SLOT.id });
   });
 
+  it('BOOK with a window carries it to the slot step', () => {
+    const window = { zone: 'Europe/London', days: { from: '2026-12-07', to: '2026-12-13' } };
+    const s = step(initialTransition(scopingMachine)[0], { type: 'BOOK', window }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONTACT_SUBMITTED', contact: CONTACT, at: AT }, { type: 'LEAD_REGISTERED', leadId: 'lead-1' });
+    expect(s.matches('booking.slot' as never)).toBe(true);
+    expect(s.context.booking.cursor).toEqual({ window });
+  });
+
   it('a personal address is marked once taken, by field or by form', () => {
     const contact = step(initialTransition(scopingMachine)[0], { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONSENT_GIVEN', at: AT });
     const asked = step(contact, { type: 'PERSONAL_EMAIL_ASKED', email: 'ada@gmail.com' });

@@ -157,8 +157,15 @@ export const scopingMachine = setup({
     acceptDisclaimer: assign(({ context, event }) =>
       event.type === 'DISCLAIMER_ACCEPTED' ? { booking: { ...context.booking, disclaimerAcceptedAt: event.at } } : {},
     ),
-    startBooking: assign(({ context }) => ({
-      booking: { ...context.booking, disclaimerAcceptedAt: null, cursor: {}, chosen: null, slotTaken: false, rescheduling: false },
+    startBooking: assign(({ context, event }) => ({
+      booking: {
+        ...context.booking,
+        disclaimerAcceptedAt: null,
+        cursor: event.type === 'BOOK' && event.window ? { window: event.window } : {},
+        chosen: null,
+        slotTaken: false,
+        rescheduling: false,
+      },
     })),
     giveConsent: assign(({ context, event }) =>
       event.type === 'CONSENT_GIVEN' ? { booking: { ...context.booking, consentAt: event.at } } : {},

@@ -99,7 +99,8 @@ export type ScopingEvent =
   | { type: 'RESTART' }
   | { type: 'OFF_TOPIC' }
   | { type: 'ON_TOPIC' }
-  | { type: 'BOOK' }
+  /** `window`: times named with the request ("can we arrange a chat next week"), offered first at the slot step. */
+  | { type: 'BOOK'; window?: SlotWindow }
   | { type: 'DISCLAIMER_ACCEPTED'; at: string }
   | { type: 'DISCLAIMER_DECLINED' }
   | { type: 'CONSENT_GIVEN'; at: string }
