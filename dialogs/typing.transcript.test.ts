@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { ConversationStore } from '../src/bot/conversation-store';
+import { renderBriefMarkdown } from '../src/leads/brief';
 import { lastValue, questionOf, startChat, textOf, type Chat } from '../test/support/chat';
 
 /**
@@ -97,6 +98,16 @@ describe('never a silently wrong fact: uncertain readings are confirmed first', 
     const { snapshot } = await chat.services.conversations.load(ConversationStore.keyFor('test', 'conversation-1'));
     expect(snapshot.context.words).toEqual({ procurement: 'tenders ask us about AI governance', certification: 'sorry, we are actually 27001 certified' });
     expect(snapshot.context.answers).toMatchObject({ procurement: 'ai-governance', certification: 'certified' });
+    // Booked, the brief carries those words beside the values.
+    await chat.say('book a call');
+    await chat.click({ question: 'disclaimer', answer: 'accept' });
+    await chat.click(CONTACT);
+    await chat.say('1');
+    await chat.say('yes');
+    const [lead] = chat.services.turn.booking.listLeads();
+    const md = renderBriefMarkdown(chat.services.turn.booking.brief(lead.id)!);
+    expect(md).toContain('ai-governance (in their words: "tenders ask us about AI governance")');
+    expect(md).toContain('certified (in their words: "sorry, we are actually 27001 certified")');
   });
 });
 
@@ -340,6 +351,7 @@ describe('no dead ends in the contact steps', () => {
     const { snapshot } = await chat.services.conversations.load(ConversationStore.keyFor('test', 'conversation-1'));
     expect(snapshot.context.booking.contact.email).toBe('tom.baker77@gmail.com');
     expect(snapshot.context.booking.personalEmail).toBe(true);
+    expect(chat.services.turn.booking.lead(snapshot.context.booking.leadId!)?.notes.personalEmail).toBe(true);
   });
 
   it('tom@btinternet.com is a personal mailbox too (the maintained list knows it)', async () => {
