@@ -5,7 +5,7 @@ import type { DestructiveCommand, Proposal } from '../machines/scoping/types';
 import { areYouSure } from './render/confirm';
 import type { ReviseTarget } from './understand/revise';
 import { pendingQuestion } from '../machines/scoping/progress';
-import { parseDay } from './understand/when';
+import { readWhen } from './understand/when';
 import { textReply } from './render/replies';
 import type { TurnState } from './turn-state';
 
@@ -162,8 +162,9 @@ export async function cancelBooking(turn: TurnState, typed: boolean): Promise<vo
 
 export async function reschedule(turn: TurnState, text: string): Promise<void> {
   await turn.send({ type: 'RESCHEDULE' });
-  const day = parseDay(text, turn.services.clock());
-  if (day) await turn.send({ type: 'ANOTHER_DAY', day });
+  // "Can we move it to Thursday afternoon?": the new times start from what they named.
+  const window = readWhen(text, turn.services.clock(), 'Europe/London', turn.channel.localTimeZone);
+  if (window) await turn.send({ type: 'NARROW_SLOTS', window });
 }
 
 export async function chooseSlot(turn: TurnState, id: string): Promise<void> {

@@ -231,6 +231,15 @@ describe('times in words at the slot picker', () => {
     }
   });
 
+  it('"can we move it to thursday afternoon?" after booking offers Thursday afternoon only', async () => {
+    await toSlots();
+    await chat.say('1');
+    await chat.say('yes');
+    const starts = startsOf(await chat.say('can we move it to thursday afternoon?'));
+    expect(starts.length).toBeGreaterThan(0);
+    for (const start of starts) expect(start.slice(0, 10) === '2026-12-03' && Number(start.slice(11, 13)) >= 12).toBe(true);
+  });
+
   it('"start over" at the slot picker asks first, and "no" keeps the booking in progress', async () => {
     await toSlots();
     const asked = await chat.say('start over');
