@@ -8,7 +8,7 @@ import type { IntentContent } from './content';
 import { isIntentId } from './ids';
 import type { IntentId } from './ids';
 import { normaliseUtterance } from './normalise';
-import { isSomeoneElsesBooking } from './not-ours';
+import { isNotOurs } from './not-ours';
 
 /**
  * The offline recogniser: nlp.js trained at start-up from content/, with the
@@ -60,7 +60,7 @@ export async function createRecogniser(content: IntentContent, options: Recognis
       const best = candidates[0];
       const top = ranked[0];
       const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
-      const intent = inScope && !(best.intent === 'cmd.book-call' && isSomeoneElsesBooking(text)) ? best.intent : null;
+      const intent = inScope && !isNotOurs(best.intent, text) ? best.intent : null;
       return { intent, contract: intent && contractOf(content, intent), confidence: best?.score ?? 0, candidates };
     },
   };
