@@ -65,6 +65,8 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
   const listed = reader().wholeMessage(question, text);
   if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };
 
+  if (isEitherOr(question, whole)) return { ok: false, reason: 'ambiguous' };
+
   const context = reader().context(question, text);
   const reading = readAs(question, context);
   // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
@@ -72,6 +74,14 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
     if (reader().isNotAnAnswer(text)) return { ok: false, reason: 'not-an-answer' };
   }
   return reading as Interpretation<Q>;
+}
+
+/** "NHS or council": two alternatives that read as two different values. */
+function isEitherOr(question: QuestionId, whole: string): boolean {
+  const sides = whole.split(/ or /);
+  if (sides.length !== 2 || sides.some((side) => side.trim() === '')) return false;
+  const [left, right] = sides.map((side) => readAs(question, reader().context(question, side)));
+  return left.ok && right.ok && left.value !== right.value;
 }
 
 /** Trains the reader now rather than on the first message (call at start-up). */

@@ -42,6 +42,7 @@ export function readAs(question: QuestionId, context: Context, options: ReadOpti
   // "not sure" to a question without an unsure choice answers nothing: ask again, with the choices.
   if (!hasUnsure && isOnlyHedge(context.normalised)) return { ok: false, reason: 'unrecognised' };
   const rule = rulesFor(question)?.(context) ?? null;
+  if (rule === 'unrecognised') return { ok: false, reason: 'unrecognised' };
   if (rule) {
     const check = rule.check ?? (rule.confidence < CONFIDENT ? 'low-confidence' : null);
     return { ok: true, value: rule.value, confidence: rule.confidence, check };
