@@ -19,6 +19,8 @@ const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|no longer|used to|las
 const HELD = /\b(?:surveillance (?:audit|visit|review)s?|recertif\w*|re certif\w*|valid (?:till|until|to|through|for)|renewal audit)\b/;
 /** Words left after masking other standards that still speak of certification. */
 const ABOUT_27001 = /\b(?:27001|iso|isms|certif\w*|cert|certs|accredit\w*|audit\w*|stage|working|progress|started|project|yes|no|not|never|none|nothing)\b/;
+/** Times chrono-node leaves alone that still date a plan: "by Q3", "by Christmas", "by next summer". */
+const LOOSE_TIME = /\b(?:by|before|in|for|around) (?:the end of )?(?:(?:this|next|the) )?(?:q[1-4]|spring|summer|autumn|fall|winter|christmas|easter|year end|end of (?:the )?year)\b/;
 const SINCE_YEAR = /\b(?:since|from|in) (?:19|20)\d\d\b/;
 
 export function certificationRule(now: Date): Rule {
@@ -30,7 +32,7 @@ export function certificationRule(now: Date): Rule {
     for (const part of context.parts) {
       if (part.negated) continue;
       const text = part.words.join(' ');
-      const dated = SINCE_YEAR.test(text) || chrono.en.GB.parse(text, now).length > 0;
+      const dated = SINCE_YEAR.test(text) || LOOSE_TIME.test(text) || chrono.en.GB.parse(text, now).length > 0;
       if (!dated) continue;
       // Tense comes from the verbs: a date beside "got" or "since" is in the past, beside "aiming" or "booked" in the future.
       if (AIMED.test(text)) return { value: 'in-progress', confidence: 0.85 };

@@ -29,7 +29,7 @@ export const procurementRule: Rule = (context) => {
   }
   if (aiAsked) return { value: 'ai-governance', confidence: aiDenied ? 0.6 : 0.9, check: aiDenied ? 'negation' : null };
   if (security) {
-    if (aiDenied) return { value: 'security-only', confidence: 0.85, check: context.contrast ? 'contrast' : null };
+    if (aiDenied) return { value: 'security-only', confidence: 0.85, check: context.contrast ? 'contrast' : 'negation' };
     return { value: 'security-only', confidence: 0.85 };
   }
   return null;
