@@ -1,5 +1,6 @@
 import { QUESTION_VALUES, type QuestionId } from '../scoping/questions';
 import { isNegator } from './features';
+import { terms } from './entities/terms';
 import { isOnlyHedge } from './hedge';
 import type { CheckReason, Context } from './reader';
 import { rulesFor } from './rules';
@@ -76,6 +77,8 @@ function checkFor(question: QuestionId, value: string, confidence: number, conte
     if (doubled || DENIAL[question] !== value) return 'negation';
   }
   if (context.hedged && !(QUESTION_VALUES[question] as readonly string[]).includes('unsure')) return 'low-confidence';
+  // Heavy reliance means decisions about people, a large estate or something critical; "leans on it heavily" alone may not.
+  if (question === 'ai_materiality' && value === 'high' && !terms().names('impact', context.normalised.split(' '))) return 'low-confidence';
   return confidence < CONFIDENT ? 'low-confidence' : null;
 }
 
