@@ -9,7 +9,7 @@
  */
 const MIN_LENGTH = 6;
 
-/** Common words that sit one letter from a lexicon word and must stay as typed. */
+/** Common words that sit one letter from a vocabulary word and must stay as typed. */
 const KEEP = new Set([
   'about', 'their', 'there', 'these', 'those', 'which', 'where', 'would', 'could', 'should', 'using', 'users',
   'years', 'trusts', 'loans', 'plans', 'tested', 'rested', 'later', 'early', 'clear', 'still', 'might',
