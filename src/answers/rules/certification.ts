@@ -20,7 +20,7 @@ const HELD = /\b(?:surveillance (?:audit|visit|review)s?|recertif\w*|re certif\w
 /** Words left after masking other standards that still speak of certification. */
 const ABOUT_27001 = /\b(?:27001|iso|isms|certif\w*|cert|certs|accredit\w*|audit\w*|stage|working|progress|started|project|yes|no|not|never|none|nothing)\b/;
 /** Times chrono-node leaves alone that still date a plan: "by Q3", "by Christmas", "by next summer". */
-const LOOSE_TIME = /\b(?:by|before|in|for|around) (?:the end of )?(?:(?:this|next|the) )?(?:q[1-4]|spring|summer|autumn|fall|winter|christmas|easter|year end|end of (?:the )?year)\b/;
+const LOOSE_TIME = /\b(?:by|before|in|for|around) (?:the end of )?(?:(?:this|next|the) )?(?:q[1-4]|(?:first|second|third|fourth|last) quarter|spring|summer|autumn|fall|winter|christmas|easter|year end|end of (?:the )?year)\b/;
 const SINCE_YEAR = /\b(?:since|from|in) (?:19|20)\d\d\b/;
 
 export function certificationRule(now: Date): Rule {
