@@ -72,6 +72,8 @@ export class Reader {
       if (result === undefined) prepared.set(text, (result = this.prepare(text)));
       return result;
     };
+    // Industry titles are spelt right, and their words are not the examples' words: normalised only, never "repaired".
+    for (const texts of Object.values(extraSector)) for (const text of texts ?? []) prepared.set(text, normalise(text));
 
     const whole = (texts: string[]) => new Set(texts.map((t) => compact(this.prepare(t))));
     this.wholeMessages = Object.fromEntries(
