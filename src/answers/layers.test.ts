@@ -28,6 +28,9 @@ describe('negation and its scope', () => {
       value: 'security-only',
     });
   });
+  it('confirms AI named beside security when nobody is said to ask about it', () => {
+    expect(interpretAnswer('procurement', 'tenders want 27001, our product uses machine learning')).toMatchObject({ check: 'low-confidence' });
+  });
   it('does not read AI as a topic ("AI governance") as AI use', () => {
     expect(interpretAnswer('ai_use', 'we have no AI governance yet')).toEqual({ ok: false, reason: 'unrecognised' });
   });
@@ -54,6 +57,7 @@ describe('numbers', () => {
   it('does not take a small or denied count as an estate', () => {
     expect(interpretAnswer('ai_materiality', 'we have 2 models, both for internal notes')).not.toMatchObject({ value: 'high', check: null });
     expect(interpretAnswer('ai_use', 'no models in production, 3 pilots')).not.toMatchObject({ value: 'active' });
+    expect(interpretAnswer('ai_use', 'we have 5 bots in testing')).not.toMatchObject({ value: 'active' });
   });
   it('still reads a position as a choice', () => {
     expect(interpretAnswer('ai_materiality', '3')).toEqual({ ok: true, value: 'high', confidence: 1, check: null });

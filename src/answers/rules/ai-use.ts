@@ -10,6 +10,7 @@ import { COUNT, countOf, type Rule } from './verdict';
  * - AI named only as a topic ("AI governance", "the AI Act") is no answer.
  */
 const COUNTED = new RegExp(`\\b(${COUNT}) (?:[a-z]+ ){0,2}?(?:models?|data scientists?|ml engineers?|ai engineers?|use cases?|ai systems?|ai products?|bots?|algorithms?)\\b`);
+const TRIAL = /\b(?:pilot\w*|trial\w*|test\w*|poc|pocs|proofs? of concept|prototype\w*|experiment\w*|sandbox)\b/;
 const NOT_LIVE = /\b(?:production|prod|live|deployed|rolled out)\b/;
 
 export const aiUseRule: Rule = (context) => {
@@ -19,7 +20,8 @@ export const aiUseRule: Rule = (context) => {
   for (const part of context.parts) {
     const text = part.words.join(' ');
     const counted = COUNTED.exec(text);
-    if (counted && !part.negated && countOf(counted[1]) >= 3) return { value: 'active', confidence: 0.9 };
+    // "5 bots in testing" is not a programme; trials are left to the classifier.
+    if (counted && !part.negated && !TRIAL.test(text) && countOf(counted[1]) >= 3) return { value: 'active', confidence: 0.9 };
   }
   const notLive = context.parts.some((p) => p.negated && NOT_LIVE.test(p.words.join(' ')) && !/\b(?:not like|not as if)\b/.test(p.words.join(' ')));
   const live = context.parts.some((p) => !p.negated && NOT_LIVE.test(p.words.join(' ')));

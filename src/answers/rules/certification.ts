@@ -12,7 +12,8 @@ import type { Rule } from './verdict';
  * - a lapse is none: "lapsed in 2022", "expired", "we used to be";
  * - only other standards named (masks.ts) is none, confirmed first.
  */
-const ACHIEVED = /\b(?:got|gained|achieved|obtained|passed|received|awarded|became|renewed|recertified|transitioned|certified|had it|held it|have held|have had|hold it|been certified|certificate)\b/;
+const ACHIEVED =
+  /\b(?:(?:got|gained|achieved|obtained|passed|received|awarded|renewed)(?: (?:our|the|an?|it|iso|first))* (?:it|cert\w*|27001|iso|audit|stage (?:2|two)|badge)|became certified|been certified|certified (?:since|in|last|on|from|back)|had it|held it|hold it|have held|have had it|recertified|transitioned|certificate (?:since|from|dated|issued))\b/;
 const AIMED = /\b(?:aim|aiming|aimed|target|targeting|hope|hoping|expect|expecting|plan|planning|should|due|booked|scheduled|pencilled|going for|will be|by)\b/;
 const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|no longer|used to|last place|previous)\b/;
 /** Only a certified organisation has these: surveillance visits, recertification, a certificate with an expiry. */
