@@ -26,6 +26,7 @@ import { Conversation, promptIn, recommendationIn, type Reply } from '../test/ht
 import { bookingIn, bookingSteps, MONDAY, slotsIn } from '../test/http/booking-flow';
 import { SCENARIOS, TYPED } from '../test/http/scenarios';
 import { EchoBot, startEchoServer } from './echo-server';
+import { reportUnderstanding } from './understanding';
 
 const { values: flags } = parseArgs({
   options: {
@@ -238,6 +239,7 @@ async function main(): Promise<void> {
   line('train (start-up)', `${fmt(recogniser.trainMs, 0)} ms`, `target < 1 s: ${verdict(recogniser.trainMs < 1000)}`);
   line('per utterance', `${fmt(recogniser.perUtteranceMs, 3)} ms over ${recogniser.utterances}`, `target < 2 ms: ${verdict(recogniser.perUtteranceMs < 2)}`);
 
+  reportUnderstanding();
   await benchBooking(bookingDir, agent);
 
   agent.destroy();

@@ -16,8 +16,8 @@ export interface TextClassifier {
   knows(normalised: string): boolean;
 }
 
-/** Fewer passes than nlp.js's default 20 000: measured, accuracy is the same and start-up much shorter. */
-const SETTINGS = { iterations: 300, log: false };
+/** Fewer passes than nlp.js's default 20 000: measured on the dev set, 50 reads as well as 300 (25 does not) and trains six times faster. */
+const SETTINGS = { iterations: 50, log: false };
 
 export function trainClassifier(
   examples: ReadonlyMap<string, readonly string[]>,

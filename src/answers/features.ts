@@ -60,8 +60,8 @@ export function markedStems(normalised: string): string[] {
 }
 
 const stopwords = new StopwordsEn();
-/** Stop words that still carry an answer: degree ("very", "only"), quantity ("all", "some") and denial ("never"). */
-const MEANINGFUL = new Set(['never', 'very', 'only', 'all', 'some', 'few', 'more', 'most', 'much', 'too', 'any', 'same', 'other', 'own', 'well', 'still', 'now', 'before', 'after', 'further', 'over', 'under', 'until', 'since', 'again', 'out', 'up', 'can', 'cannot', 'could', 'would', 'should', 'might', 'must', 'but', 'so', 'because', 'if']);
+/** Stop words that still carry an answer: having ("we have it"), degree ("very", "only"), quantity ("all", "some") and denial ("never"). */
+const MEANINGFUL = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'never', 'very', 'only', 'all', 'some', 'few', 'more', 'most', 'much', 'too', 'any', 'same', 'other', 'own', 'well', 'still', 'now', 'before', 'after', 'further', 'over', 'under', 'until', 'since', 'again', 'out', 'up', 'can', 'cannot', 'could', 'would', 'should', 'might', 'must', 'but', 'so', 'because', 'if']);
 
 /** Whether a word carries little meaning of its own ("we", "the", "our"), from nlp.js's English list. */
 export function isStopword(word: string): boolean {

@@ -130,8 +130,6 @@ specify(
     ['not sure', 'unrecognised'],
     ["I don't know", 'unrecognised'],
     ['not sure if we are certified', 'unrecognised'],
-    ['we are 9001 certified', 'unrecognised'],
-    ['we have cyber essentials plus', 'unrecognised'],
     ['NHS trust', 'unrecognised'],
     ["we're certified and working towards 42001", 'certified'],
     ['working towards being certified', 'in-progress'],
@@ -184,7 +182,6 @@ specify(
     ['yes', 'unrecognised'],
     ['no', 'unrecognised'],
     ['NHS trust', 'unrecognised'],
-    ['good but not sure', 'ambiguous'],
   ],
 );
 
@@ -428,6 +425,17 @@ specify(
     ['banana', 'unrecognised'],
   ],
 );
+
+describe('readings that are confirmed first (a check reason) rather than refused', () => {
+  // Only other standards named: not ISO 27001, said back to be sure ("Just to check: you don't hold ISO 27001 — right?").
+  it.each(['we are 9001 certified', 'we have cyber essentials plus', 'SOC 2 type 2, nothing else'])('certification: "%s" → none, confirmed', (text) => {
+    expect(interpretAnswer('certification', text)).toMatchObject({ ok: true, value: 'none', check: 'low-confidence' });
+  });
+  // Unsure, but they said something else as well: confirm rather than re-ask.
+  it('infosec_maturity: "good but not sure" → unsure, confirmed for the contrast', () => {
+    expect(interpretAnswer('infosec_maturity', 'good but not sure')).toMatchObject({ ok: true, value: 'unsure', check: 'contrast' });
+  });
+});
 
 describe('choice numbers, in QUESTION_VALUES order', () => {
   const forms: [string, number][] = [

@@ -65,13 +65,27 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
   const listed = reader().wholeMessage(question, text);
   if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };
 
+  if (isEitherOr(question, whole)) return { ok: false, reason: 'ambiguous' };
+
   const context = reader().context(question, text);
   const reading = readAs(question, context);
   // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
-  if (whole.split(' ').length <= MAX_COMMAND_WORDS && (!reading.ok || reading.confidence < CONFIDENT)) {
-    if (reader().isNotAnAnswer(text)) return { ok: false, reason: 'not-an-answer' };
+  if (whole.split(' ').length <= MAX_COMMAND_WORDS) {
+    const command = reader().isNotAnAnswer(text);
+    if (command === 'surely' || (command === 'likely' && (!reading.ok || reading.confidence < CONFIDENT))) return { ok: false, reason: 'not-an-answer' };
   }
   return reading as Interpretation<Q>;
+}
+
+const MAX_ALTERNATIVE_WORDS = 4;
+
+/** "NHS or council": two alternatives that read as two different values. */
+function isEitherOr(question: QuestionId, whole: string): boolean {
+  const sides = whole.split(/ or /);
+  // Short alternatives only: "… this year or next" is one answer with a detail.
+  if (sides.length !== 2 || sides.some((side) => side.trim() === '' || side.trim().split(' ').length > MAX_ALTERNATIVE_WORDS)) return false;
+  const [left, right] = sides.map((side) => readAs(question, reader().context(question, side)));
+  return left.ok && right.ok && left.value !== right.value;
 }
 
 /** Trains the reader now rather than on the first message (call at start-up). */

@@ -1,10 +1,13 @@
 /**
  * Turns whatever a person typed into one plain form the reader works on:
- * lower case, no markup or emoji, contractions spelled out, hyphens
+ * lower case, no markup or emoji, contractions and spoken forms spelled out
+ * (content/answers/spoken.json: "nowt" → "nothing"), hyphens
  * and slashes as spaces, clause punctuation kept as " . ", single spaces.
  *
  *   "We’re <b>NOT</b> ISO/IEC 27001:2022-certified 🙂" → "we are not 27001 certified"
  */
+
+import { loadSpokenForms, type Rewrite } from './spoken';
 
 /** Longer messages are not answers to a button question; they are not read further. */
 export const MAX_ANSWER_CHARS = 1000;
@@ -22,6 +25,8 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(i|we|they|you)'d\b/g, '$1 would'],
 ];
 
+let spoken: Rewrite | undefined;
+
 export function normalise(text: string): string {
   let t = text.slice(0, MAX_ANSWER_CHARS * 2).toLowerCase();
   t = t
@@ -32,6 +37,8 @@ export function normalise(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  spoken ??= loadSpokenForms();
+  t = spoken(t);
   t = t
     // Spoken forms of yes and no, one spelling each: "yeah", "yep" → yes; "nope", "nah" → no.
     .replace(/\b(?:yeah|yeh|yep|yup|yea|ya|aye)\b/g, 'yes')

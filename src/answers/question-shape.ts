@@ -29,6 +29,6 @@ export function looksLikeQuestion(text: string): boolean {
   if (WH.test(whole) || AUXILIARY.test(whole) || REQUEST.test(whole)) return true;
   // A question mark ends a question of four words or more; "kinda? we trial it" and "think so? …" are answers.
   const asked = /^([^?]*)\?/.exec(raw);
-  if (asked) return compact(normalise(asked[1])).split(' ').length >= 4;
-  return false;
+  if (asked && compact(normalise(asked[1])).split(' ').length >= 4) return true;
+  return /\?\s*$/.test(raw) && whole.split(' ').length >= 4;
 }

@@ -23,6 +23,8 @@ const NOT_AN_ANSWER_SCORE = 0.8;
 const NOT_AN_ANSWER_SIMILARITY = 0.45;
 /** Share of its words a command must share with the examples: a message with news in it is more likely an answer. */
 const NOT_AN_ANSWER_COVERAGE = 0.8;
+const SURELY_A_COMMAND = 0.9;
+const SURELY_A_COMMAND_MARGIN = 0.3;
 
 export type CheckReason = 'low-confidence' | 'negation' | 'contrast' | 'in-passing';
 
@@ -56,13 +58,22 @@ export class Reader {
   readonly vocabulary: Vocabulary;
   private readonly wholeMessages: Record<QuestionId, { ambiguous: Set<string>; unanswered: Set<string> }>;
 
-  constructor(examples: AnswerExamples) {
+  /** `extraSector`: industry titles that train the sector readers only, not the answer-or-not classifier. */
+  constructor(examples: AnswerExamples, extraSector: Partial<Record<string, string[]>> = {}) {
     const allWords = new Set<string>();
     const collect = (text: string) => normalise(text).split(' ').forEach((w) => allWords.add(w));
     for (const q of QUESTION_ORDER) for (const texts of Object.values<string[]>(examples.byQuestion[q])) texts.forEach(collect);
     examples.notAnAnswer.forEach(collect);
     this.vocabulary = new Vocabulary(allWords);
-    const prepare = (text: string) => this.prepare(text);
+    // Each example is prepared once, though three readers learn from it.
+    const prepared = new Map<string, string>();
+    const prepare = (text: string) => {
+      let result = prepared.get(text);
+      if (result === undefined) prepared.set(text, (result = this.prepare(text)));
+      return result;
+    };
+    // Industry titles are spelt right, and their words are not the examples' words: normalised only, never "repaired".
+    for (const texts of Object.values(extraSector)) for (const text of texts ?? []) prepared.set(text, normalise(text));
 
     const whole = (texts: string[]) => new Set(texts.map((t) => compact(this.prepare(t))));
     this.wholeMessages = Object.fromEntries(
@@ -73,7 +84,9 @@ export class Reader {
     this.nearest = {} as Record<QuestionId, NearestExamples>;
     const answers: string[] = [];
     for (const q of QUESTION_ORDER) {
-      const byValue = examples.byQuestion[q] as Record<string, string[]>;
+      const own = examples.byQuestion[q] as Record<string, string[]>;
+      for (const texts of Object.values(own)) answers.push(...texts);
+      const byValue = q === 'sector' ? Object.fromEntries(Object.entries(own).map(([v, texts]) => [v, [...texts, ...(extraSector[v] ?? [])]])) : own;
       // Measured on the answers: without stop words (but with the few that carry an answer) the readings are surer and more often right.
       const options = { dropStopwords: true };
       this.classifiers[q] = trainClassifier(new Map(Object.entries(byValue)), prepare, options);
@@ -81,7 +94,6 @@ export class Reader {
       const known = new Set<string>();
       for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(prepare(t))) known.add(stem(w));
       this.known[q] = known;
-      for (const texts of Object.values(byValue)) answers.push(...texts);
     }
     const answerOrNot = new Map([
       ['answer', answers],
@@ -141,18 +153,19 @@ export class Reader {
    * answer: the network says so clearly, the nearest example is one of
    * those, and close, and nearly every word of it is known ("a Lloyd's managing
    * agent" shares "agent" with "talk to an agent", but "Lloyd's" is news:
-   * more likely an answer in words the examples lack).
+   * more likely an answer in words the examples lack). 'surely' when it is
+   * all but word for word a command; 'likely' when it is only close.
    */
-  isNotAnAnswer(text: string): boolean {
+  isNotAnAnswer(text: string): 'surely' | 'likely' | null {
     const prepared = this.prepare(text);
     const score = this.answerOrNot.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;
-    const nearest = this.answerOrNotNearest.rank(prepared)[0];
-    return (
-      score >= NOT_AN_ANSWER_SCORE &&
-      nearest?.label === 'other' &&
-      nearest.score >= NOT_AN_ANSWER_SIMILARITY &&
-      this.answerOrNotNearest.coverage(prepared) >= NOT_AN_ANSWER_COVERAGE
-    );
+    const ranked = this.answerOrNotNearest.rank(prepared);
+    const other = ranked.find((r) => r.label === 'other')?.score ?? 0;
+    const answer = ranked.find((r) => r.label === 'answer')?.score ?? 0;
+    if (score < NOT_AN_ANSWER_SCORE || other <= answer || this.answerOrNotNearest.coverage(prepared) < NOT_AN_ANSWER_COVERAGE) return null;
+    // Next to word for word a command ("go back"), and no answer example comes close: a command, whatever a question's reader makes of it.
+    if (other >= SURELY_A_COMMAND && other - answer >= SURELY_A_COMMAND_MARGIN) return 'surely';
+    return other >= NOT_AN_ANSWER_SIMILARITY ? 'likely' : null;
   }
 }
 
@@ -164,17 +177,17 @@ let shared: Reader | undefined;
 
 /** The reader trained from content/answers/, built on first use. A broken content file throws with its name. */
 export function reader(): Reader {
-  if (shared === undefined) {
-    const loaded = loadAnswerExamples();
-    if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
-    // Commands and small talk from the intents' content (content/intents) also teach what is not an answer.
-    const intents = loadIntentContent();
-    if (!intents.ok) throw new Error(`content/intents is not valid:\n${intents.errors.join('\n')}`);
-    for (const entry of Object.values(intents.content.intents)) loaded.examples.notAnAnswer.push(...entry.phrases);
-    const industries = industryExamples();
-    const sector = loaded.examples.byQuestion.sector;
-    for (const value of Object.keys(sector) as (keyof typeof sector)[]) sector[value] = [...sector[value], ...industries[value]];
-    shared = new Reader(loaded.examples);
-  }
+  shared ??= createReader();
   return shared;
+}
+
+/** Loads the content (content/answers, the commands of content/intents, the industry data) and trains a new reader. */
+export function createReader(): Reader {
+  const loaded = loadAnswerExamples();
+  if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
+  // Commands and small talk from the intents' content (content/intents) also teach what is not an answer.
+  const intents = loadIntentContent();
+  if (!intents.ok) throw new Error(`content/intents is not valid:\n${intents.errors.join('\n')}`);
+  for (const entry of Object.values(intents.content.intents)) loaded.examples.notAnAnswer.push(...entry.phrases);
+  return new Reader(loaded.examples, industryExamples());
 }

@@ -1,5 +1,6 @@
 import { QUESTION_VALUES, type QuestionId } from '../scoping/questions';
 import { isNegator } from './features';
+import { terms } from './entities/terms';
 import { isOnlyHedge } from './hedge';
 import type { CheckReason, Context } from './reader';
 import { rulesFor } from './rules';
@@ -42,6 +43,7 @@ export function readAs(question: QuestionId, context: Context, options: ReadOpti
   // "not sure" to a question without an unsure choice answers nothing: ask again, with the choices.
   if (!hasUnsure && isOnlyHedge(context.normalised)) return { ok: false, reason: 'unrecognised' };
   const rule = rulesFor(question)?.(context) ?? null;
+  if (rule === 'unrecognised') return { ok: false, reason: 'unrecognised' };
   if (rule) {
     const check = rule.check ?? (rule.confidence < CONFIDENT ? 'low-confidence' : null);
     return { ok: true, value: rule.value, confidence: rule.confidence, check };
@@ -75,6 +77,8 @@ function checkFor(question: QuestionId, value: string, confidence: number, conte
     if (doubled || DENIAL[question] !== value) return 'negation';
   }
   if (context.hedged && !(QUESTION_VALUES[question] as readonly string[]).includes('unsure')) return 'low-confidence';
+  // Heavy reliance means decisions about people, a large estate or something critical; "leans on it heavily" alone may not.
+  if (question === 'ai_materiality' && value === 'high' && !terms().names('impact', context.normalised.split(' '))) return 'low-confidence';
   return confidence < CONFIDENT ? 'low-confidence' : null;
 }
 

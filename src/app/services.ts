@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { warmUpReader } from '../answers/interpret';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
@@ -44,6 +45,10 @@ export async function createServices(
   const started = Date.now();
   const recogniser = await createRecogniser(intents.content);
   logger.info('recogniser trained', { ms: Date.now() - started });
+  // The answer reader trains now, not on a visitor's first answer; a broken content/answers file stops start-up here.
+  const readerStarted = Date.now();
+  warmUpReader();
+  logger.info('answer reader trained', { ms: Date.now() - readerStarted });
 
   const booking = new BookingService({
     config,

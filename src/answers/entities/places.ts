@@ -52,7 +52,8 @@ const plainLetters = (text: string) => text.normalize('NFKD').replace(/[\u0300-\
 
 export class Gazetteer {
   private readonly entries = new Map<string, Entry>();
-  private readonly pattern: RegExp;
+  /** Words in the longest name, so a lookup tries no longer run of words. */
+  private readonly longest: number;
   /** Words for "in our own country" (content/answers/places.json). */
   readonly home: readonly string[];
 
@@ -87,29 +88,39 @@ export class Gazetteer {
     }
     const cities = [...cityTimezones.cityMapping].filter((c) => c.pop >= MIN_CITY_POPULATION && typeof c.iso2 === 'string').sort((a, b) => b.pop - a.pop);
     for (const city of cities) add(city.city_ascii, city.iso2, 'city');
-    const names = [...this.entries.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
-    this.pattern = new RegExp(`(?<![A-Za-z])(?:${names.join('|')})(?![A-Za-z])`, 'gi');
+    this.longest = Math.max(...[...this.entries.keys()].map((name) => name.split(' ').length));
   }
 
   /** Places named in `text` (the raw message), longest names first, no overlaps. */
   find(text: string): PlaceMention[] {
     const found: PlaceMention[] = [];
     const plain = plainLetters(text);
-    for (const match of plain.matchAll(this.pattern)) {
-      const name = match[0];
-      const entry = this.entries.get(name.toLowerCase().replace(/\s+/g, ' '));
-      if (!entry) continue;
-      const start = match.index ?? 0;
-      const end = start + name.length;
-      const capitalised = /^[A-Z]/.test(name);
-      const counts =
-        entry.kind === 'name' ||
-        (entry.kind === 'code' && name === name.toUpperCase()) ||
-        (entry.kind === 'demonym' && (capitalised || PARTY_AFTER.test(plain.slice(end)))) ||
-        (entry.kind === 'city' && (capitalised || PLACE_BEFORE.test(plain.slice(Math.max(0, start - 12), start))));
-      if (counts) found.push({ name, region: entry.region, start, end });
+    const words = [...plain.matchAll(/[A-Za-z]+/g)].map((m) => ({ word: m[0], start: m.index ?? 0 }));
+    for (let i = 0; i < words.length; i++) {
+      // Longest name first: "Northern Ireland" before "Ireland".
+      for (let n = Math.min(this.longest, words.length - i); n >= 1; n--) {
+        const first = words[i];
+        const last = words[i + n - 1];
+        const name = plain.slice(first.start, last.start + last.word.length);
+        if (n > 1 && /[^A-Za-z\s]/.test(name)) continue;
+        const entry = this.entries.get(name.toLowerCase().replace(/\s+/g, ' '));
+        if (!entry || !this.counts(entry, name, plain, first.start, first.start + name.length)) continue;
+        found.push({ name, region: entry.region, start: first.start, end: first.start + name.length });
+        i += n - 1;
+        break;
+      }
     }
     return found;
+  }
+
+  private counts(entry: Entry, name: string, plain: string, start: number, end: number): boolean {
+    const capitalised = /^[A-Z]/.test(name);
+    return (
+      entry.kind === 'name' ||
+      (entry.kind === 'code' && name === name.toUpperCase()) ||
+      (entry.kind === 'demonym' && (capitalised || PARTY_AFTER.test(plain.slice(end)))) ||
+      (entry.kind === 'city' && (capitalised || PLACE_BEFORE.test(plain.slice(Math.max(0, start - 12), start))))
+    );
   }
 }
 

@@ -26,7 +26,8 @@ export const euExposureRule: Rule = (context) => {
     const words = ` ${part.words.join(' ')} `;
     for (const place of found.filter((p) => p.start >= part.start && p.end <= part.end)) {
       if (place.region !== 'eu') {
-        if (!part.negated) elsewhere = true;
+        // "we don't sell outside the UK" names the only place, denial and all.
+        if (!part.negated || /\boutside (?:of )?(?:the )?$/.test(context.text.slice(part.start, place.start).toLowerCase())) elsewhere = true;
       } else if (part.negated) euDenied = true;
       else if (SUPPLY_SIDE.test(words)) euSupplyOnly = true;
       else euUsed = true;

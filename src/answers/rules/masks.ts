@@ -2,8 +2,8 @@
  * Words to take out of a message before one question reads it, because they
  * are about something else:
  * - certification: other standards and what is said of them ("9001
- *   certified", "working towards 42001", "Cyber Essentials Plus") say nothing
- *   about ISO 27001;
+ *   certified", "working towards 42001", "Cyber Essentials Plus"), and being
+ *   aligned to 27001, say nothing about holding ISO 27001;
  * - sector: whom the organisation serves ("software … for hospitals",
  *   "… our clients are mostly banks") is not what it is, as long as something
  *   is left that says what it is.
@@ -16,6 +16,9 @@ const OTHER_STANDARDS = new RegExp(
   'gi',
 );
 
+/** Following 27001 is not holding it: "aligned to 27001", "27001 compliant", "based on 27001". */
+const ALIGNED = /\b(?:aligned|aligning|align|compliant|compliance|following|follow|based|mapped|in line)\s+(?:with\s+|to\s+|on\s+)?(?:iso\s*)?27001\b|\b(?:iso\s*)?27001\s+(?:aligned|compliant|based)\b/gi;
+
 export type Masked = { text: string; masked: boolean };
 
 export function maskOtherStandards(text: string): Masked {
@@ -23,7 +26,7 @@ export function maskOtherStandards(text: string): Masked {
   const result = text.replace(OTHER_STANDARDS, () => {
     masked = true;
     return ' ';
-  });
+  }).replace(ALIGNED, ' ');
   return { text: result, masked };
 }
 

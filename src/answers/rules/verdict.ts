@@ -2,7 +2,8 @@ import type { CheckReason, Context } from '../reader';
 
 /** What a high-precision rule concludes: a value, how sure, and whether to confirm it first. */
 export type Verdict = { value: string; confidence: number; check?: CheckReason | null };
-export type Rule = (context: Context) => Verdict | null;
+/** A rule's conclusion: a verdict, 'unrecognised' when the message is surely not an answer to this question, or null to let the classifier read it. */
+export type Rule = (context: Context) => Verdict | 'unrecognised' | null;
 
 /** A count written in figures or words: "40", "40-odd", "a dozen", "hundreds". */
 export const COUNT = '(?:\\d[\\d,]*(?: odd)?|a dozen|dozens(?: of)?|scores of|hundreds(?: of)?|thousands(?: of)?|tens(?: of)?|loads of|lots of)';
