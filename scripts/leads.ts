@@ -48,7 +48,7 @@ function main(argv: string[]): void {
   try {
     switch (command) {
       case 'list': {
-        const leads = service.listLeads();
+        const leads = service.listLeads(skipped);
         if (leads.length === 0) process.stdout.write('No leads.\n');
         const contacted = contactMarks(config.dataDir);
         for (const l of leads) {
@@ -75,7 +75,7 @@ function main(argv: string[]): void {
         return;
       }
       case 'export':
-        process.stdout.write(service.exportCsv());
+        process.stdout.write(service.exportCsv(skipped));
         return;
       case 'purge': {
         const now = new Date();
@@ -90,6 +90,11 @@ function main(argv: string[]): void {
   } finally {
     service.close();
   }
+}
+
+/** One unreadable lead row must not hide the others: say which, on stderr, and go on. */
+function skipped(leadId: string, reason: string): void {
+  process.stderr.write(`Warning: lead ${leadId} could not be read and was skipped (${reason}).\n`);
 }
 
 /** Who marked a lead contacted from the Teams brief card, when Teams is in use. */

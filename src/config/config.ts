@@ -45,6 +45,11 @@ const DIRECTLINE_ENV = {
   DIRECTLINE_RATE_LIMIT_MESSAGES: int(20, 1, 10000),
   DIRECTLINE_RATE_LIMIT_SECONDS: int(10, 1, 3600),
   DIRECTLINE_HISTORY_LIMIT: int(500, 10, 100000),
+  /** Tokens (new conversations) one client address may take per window. */
+  DIRECTLINE_TOKEN_RATE_LIMIT: int(30, 1, 100000),
+  DIRECTLINE_TOKEN_RATE_SECONDS: int(60, 1, 3600),
+  /** Open WebSocket streams allowed per conversation (tabs of one visitor). */
+  DIRECTLINE_MAX_STREAMS: int(4, 1, 100),
 };
 
 export interface DirectLineConfig {
@@ -58,6 +63,8 @@ export interface DirectLineConfig {
   maxMessageBytes: number;
   rateLimit: { messages: number; windowSeconds: number };
   historyLimit: number;
+  tokenRateLimit: { tokens: number; windowSeconds: number };
+  maxStreamsPerConversation: number;
 }
 
 function directLineConfig(e: z.infer<z.ZodObject<typeof DIRECTLINE_ENV>>): DirectLineConfig {
@@ -70,6 +77,8 @@ function directLineConfig(e: z.infer<z.ZodObject<typeof DIRECTLINE_ENV>>): Direc
     maxMessageBytes: e.DIRECTLINE_MAX_MESSAGE_BYTES,
     rateLimit: { messages: e.DIRECTLINE_RATE_LIMIT_MESSAGES, windowSeconds: e.DIRECTLINE_RATE_LIMIT_SECONDS },
     historyLimit: e.DIRECTLINE_HISTORY_LIMIT,
+    tokenRateLimit: { tokens: e.DIRECTLINE_TOKEN_RATE_LIMIT, windowSeconds: e.DIRECTLINE_TOKEN_RATE_SECONDS },
+    maxStreamsPerConversation: e.DIRECTLINE_MAX_STREAMS,
   };
 }
 // --- end DIRECTLINE -----------------------------------------------------------

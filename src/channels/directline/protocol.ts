@@ -8,6 +8,7 @@ import { parseWatermark } from './stream';
 import type { TokenClaims, TokenSigner } from './tokens';
 import type { Transcript } from './transcript';
 import type { AzureTokens } from './azure';
+import { checkJsonBounds, jsonBytes } from '../../validation/json-bounds';
 
 /**
  * The Direct Line 3.0 REST surface the widget (botframework-directlinejs) calls,
@@ -30,6 +31,10 @@ export interface ProtocolDeps {
   signer: TokenSigner;
   origins: OriginPolicy;
   rateLimit: ConversationRateLimit;
+  /** New conversations per client address (keyed by address, same sliding window). */
+  tokenRateLimit: ConversationRateLimit;
+  /** Whether the conversation's visitor has consented; until then their details are stored redacted. */
+  consented(conversationId: string): Promise<boolean>;
   delivery: BotDelivery;
   azure: AzureTokens | undefined;
   logger: ProtocolLogger;
@@ -38,6 +43,15 @@ export interface ProtocolDeps {
 }
 
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+
+/** A posted activity is a message and perhaps a card submit: shallow and small. */
+const MAX_POSTED_DEPTH = 8;
+/** Card data, channelData, entities: each at most this many bytes as JSON (a full contact form is under 1 KB). */
+export const MAX_FIELD_BYTES = 4096;
+
+/** SQLite errors that mean "storage cannot take writes now", not "bug". */
+const STORAGE_UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB)/;
+const isStorageError = (err: unknown) => STORAGE_UNAVAILABLE.test(String((err as { code?: unknown }).code ?? ''));
 
 export function protocolRouter(deps: ProtocolDeps): Router {
   const { conversations, signer, logger } = deps;
@@ -57,6 +71,10 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     if (!verified.ok) {
       logger.debug('directline token refused', { reason: verified.reason });
       fail(res, 403, verified.reason === 'expired' ? 'TokenExpired' : 'BadToken', 'The token is not valid for this conversation.');
+      return undefined;
+    }
+    if (conversations.tokenState(verified.claims) === 'replaced') {
+      fail(res, 403, 'TokenExpired', 'This token was replaced by a refreshed one.');
       return undefined;
     }
     return verified.claims;
@@ -79,14 +97,27 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   const wsBase = (req: Request) => `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}`;
 
   /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
-  const pageToken = async (_req: Request, res: Response) => {
+  const pageToken = async (req: Request, res: Response) => {
+    const allowed = deps.tokenRateLimit.take(req.socket.remoteAddress ?? 'unknown');
+    if (!allowed.ok) {
+      logger.warn('directline token rate limited');
+      res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+      return fail(res, 429, 'TooManyRequests', 'Too many new chats from this address; please wait a moment.');
+    }
     if (deps.azure) {
       const result = await deps.azure.generate();
       if (!result.ok) logger.warn('directline azure token failed', { reason: result.reason });
       if (!result.ok) return fail(res, 502, 'DirectLineUnavailable', 'The chat service is unavailable; please try again shortly.');
       return res.json({ ...result.token, domain: deps.config.azureEndpoint });
     }
-    res.json(conversations.open());
+    try {
+      res.json(conversations.open());
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      logger.error('directline storage unavailable', { code: (err as { code?: string }).code });
+      res.setHeader('Retry-After', '30');
+      fail(res, 503, 'StorageUnavailable', 'The chat cannot start right now (the server cannot store the conversation); please try again later.');
+    }
   };
   router.post('/api/directline/token', pageToken);
   router.post('/v3/directline/tokens/generate', pageToken);
@@ -94,7 +125,13 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   router.post('/v3/directline/tokens/refresh', (req, res) => {
     const claims = authorised(req, res);
     if (!claims) return;
-    const issued = conversations.refresh(claims);
+    let issued;
+    try {
+      issued = conversations.refresh(claims);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      return fail(res, 503, 'StorageUnavailable', 'The token cannot be refreshed right now; please try again later.');
+    }
     if (!issued) return fail(res, 404, 'NotFound', 'The conversation has ended.');
     res.json(issued);
   });
@@ -141,8 +178,14 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
       return fail(res, 400, 'BadArgument', 'Only message, event and typing activities can be posted.');
     }
+    if (posted.text !== undefined && typeof posted.text !== 'string') return fail(res, 400, 'BadArgument', 'The text must be a string.');
     if (typeof posted.text === 'string' && Buffer.byteLength(posted.text, 'utf8') > deps.config.maxMessageBytes) {
       return fail(res, 413, 'MessageSizeTooBig', `Messages are limited to ${deps.config.maxMessageBytes} bytes.`);
+    }
+    const bounds = checkJsonBounds(posted, { maxDepth: MAX_POSTED_DEPTH, maxNodes: 2000 });
+    if (!bounds.ok) return fail(res, 400, 'BadArgument', `The activity ${bounds.reason}.`);
+    for (const field of ['value', 'channelData', 'entities'] as const) {
+      if (jsonBytes(posted[field]) > MAX_FIELD_BYTES) return fail(res, 413, 'MessageSizeTooBig', `The activity's ${field} is limited to ${MAX_FIELD_BYTES} bytes.`);
     }
     const allowed = deps.rateLimit.take(claims.conv);
     if (!allowed.ok) {
@@ -150,7 +193,14 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       return fail(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.');
     }
     const from = posted.from as { name?: unknown } | undefined;
-    const logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined);
+    let logged;
+    try {
+      const consented = await deps.consented(claims.conv).catch(() => false);
+      logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined, consented);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      return fail(res, 503, 'StorageUnavailable', 'The message could not be stored; please try again later.');
+    }
     try {
       await deps.delivery.deliver(logged);
       res.json({ id: logged.id });
