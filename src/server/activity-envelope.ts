@@ -20,12 +20,17 @@ const Account = z.object({ id: z.string().max(512) }).loose();
  * without checking: a mention must carry both, or the turn would crash inside
  * TurnContext.removeRecipientMention.
  */
-const Mention = z
-  .object({ type: z.literal('mention'), mentioned: Account.extend({ name: z.string().max(512).optional() }), text: z.string().max(1024) })
-  .loose();
-const Entity = z.union([Mention, z.object({ type: z.string().max(200).refine((t) => t !== 'mention') }).loose()], {
-  error: 'a mention needs mentioned.id and text',
-});
+const Entity = z
+  .object({ type: z.string().max(200) })
+  .loose()
+  .superRefine((entity, ctx) => {
+    if (entity.type !== 'mention') return;
+    const mentioned = (entity as { mentioned?: unknown }).mentioned as { id?: unknown } | undefined;
+    if (!mentioned || typeof mentioned !== 'object' || typeof mentioned.id !== 'string') {
+      ctx.addIssue({ code: 'custom', path: ['mentioned', 'id'], message: 'a mention needs mentioned.id, a string' });
+    }
+    if (typeof (entity as { text?: unknown }).text !== 'string') ctx.addIssue({ code: 'custom', path: ['text'], message: 'a mention needs its text, a string' });
+  });
 
 export const ActivityEnvelopeSchema = z
   .object({

@@ -9,6 +9,7 @@ import { createDirectLineChannel, staticSiteRouter } from '../channels/directlin
 import { createTeamsChannel } from '../channels/teams';
 import { checkEnvelope } from './activity-envelope';
 import { processTurn } from './turn-response';
+import { ReplyTargets } from './reply-target';
 import { checkDataFiles } from '../storage/preflight';
 import { createLogger, type Logger } from './logger';
 
@@ -80,9 +81,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   const checkActivity = (req: Request, res: Response, next: NextFunction): void => {
     const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId), websiteSelfHosted: !config.directLine.secret });
-    if (checked.ok) return next();
-    res.status(checked.status).json({ error: checked.error });
+    if (!checked.ok) return void res.status(checked.status).json({ error: checked.error });
+    const { serviceUrl, deliveryMode } = req.body as { serviceUrl?: string; deliveryMode?: string };
+    if (config.auth.appId || deliveryMode === 'expectReplies' || !serviceUrl) return next();
+    void replyTargets.check(serviceUrl).then((target) => {
+      if (target.ok) return next();
+      res.status(502).json({
+        error: `Nothing to deliver the replies to: the serviceUrl ${target.reason}. Start the client listening there, or send deliveryMode "expectReplies" to get the replies in the response.`,
+      });
+    }, next);
   };
+  const replyTargets = new ReplyTargets();
 
   app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, async (req, res) => {
     if (stopping) return void res.status(503).json({ error: 'The server is shutting down; please retry shortly.' });
