@@ -44,9 +44,17 @@ const ContactSubmit = z.object({
 
 const ActionSubmit = z.object({ action: short(40), leadId: short(80).optional() });
 
-export const CardSubmitSchema = z.union([ScopingAnswer, TwoWay, SlotSubmit, ContactSubmit, ActionSubmit]);
-
-export type CardSubmitData = z.infer<typeof CardSubmitSchema>;
+/** The schema a submit is judged by: its `question` picks one; without a question it is a button action. */
+function schemaFor(data: Record<string, unknown>): z.ZodType | null {
+  if (!('question' in data)) return ActionSubmit;
+  const question = data.question;
+  if (typeof question !== 'string') return null;
+  if ((scopingIds as string[]).includes(question)) return ScopingAnswer;
+  if (question === 'disclaimer' || question === 'confirm') return TwoWay;
+  if (question === 'slot') return SlotSubmit;
+  if (question === 'contact') return ContactSubmit;
+  return null;
+}
 
 export type SubmitResult = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
 
@@ -61,7 +69,9 @@ export function parseCardSubmit(value: unknown): SubmitResult {
   if (jsonBytes(value) > MAX_SUBMIT_BYTES) return { ok: false, reason: `card data is larger than ${MAX_SUBMIT_BYTES} bytes` };
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'card data is not an object' };
   const { msteams: _teams, ...rest } = value as Record<string, unknown>;
-  const parsed = CardSubmitSchema.safeParse(rest);
+  const schema = schemaFor(rest);
+  if (!schema) return { ok: false, reason: 'card data question: is not one this bot asks' };
+  const parsed = schema.safeParse(rest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `card data ${issue.path.join('.') || 'shape'}: ${issue.message}` };
