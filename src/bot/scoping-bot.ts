@@ -167,8 +167,7 @@ export class ScopingBot extends TeamsActivityHandler {
    * contact details until then.
    */
   async hasConsent(conversation: { channelId: string; conversationId: string }): Promise<boolean> {
-    const loaded = await this.deps.conversations.load(ConversationStore.keyFor(conversation.channelId, conversation.conversationId));
-    return !loaded.restarted && loaded.snapshot.context.booking.consentAt !== null;
+    return this.deps.conversations.consentRecorded(ConversationStore.keyFor(conversation.channelId, conversation.conversationId));
   }
 
   private async notifyErased(context: TurnContext): Promise<void> {
