@@ -61,6 +61,12 @@ function main(argv: string[]): void {
         return;
       }
       case 'show': {
+        const readable = readLead(() => service.brief(rest[0]) ?? service.lead(rest[0]));
+        if (!readable.ok) {
+          process.stderr.write(`Lead ${rest[0]} could not be read (${readable.reason}). Other leads: npm run leads -- list\n`);
+          process.exitCode = 1;
+          return;
+        }
         const brief = service.brief(rest[0]);
         if (brief) {
           process.stdout.write(renderBriefMarkdown(brief));
@@ -89,6 +95,15 @@ function main(argv: string[]): void {
     }
   } finally {
     service.close();
+  }
+}
+
+function readLead(read: () => unknown): { ok: true } | { ok: false; reason: string } {
+  try {
+    read();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message.split('\n')[0] };
   }
 }
 

@@ -33,3 +33,10 @@ it.each([
   expect(run.stderr).toContain(`lead ${corrupt} could not be read and was skipped`);
   expect(run.stderr).not.toMatch(/SyntaxError|\n\s+at /);
 }, 60_000);
+
+it('show <corrupt id> says the lead cannot be read, without a stack', () => {
+  const run = leads(dataDir, 'show', corrupt);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`Lead ${corrupt} could not be read`);
+  expect(run.stderr).not.toMatch(/SyntaxError|\n\s+at /);
+}, 60_000);

@@ -114,6 +114,15 @@ describe('no personal data in the website transcript before consent', () => {
     }
   });
 
+  it('a contact form sent as a JSON string without consent is redacted too', async () => {
+    const visitor = await site.open();
+    await atContactStep(visitor);
+    const form = JSON.stringify({ question: 'contact', name: 'Stringy Sam', email: 'stringy.sam@acme.example', organisation: 'Acme', consent: 'false' });
+    expect((await visitor.submit(form)).status).toBe(200);
+    expect(site.storedTranscript()).not.toContain('stringy.sam@acme.example');
+    expect(site.storedTranscript()).not.toContain('Stringy Sam');
+  });
+
   it('an email typed at the consent question, then "no": the email is not kept', async () => {
     const visitor = await site.open();
     await atContactStep(visitor);
@@ -149,6 +158,15 @@ describe('bounds on what a visitor posts', () => {
     const res = await site.call('POST', `${visitor.base}/activities`, visitor.token, `{"type":"message","value":${deep}}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/nested more than \d+ levels/);
+  });
+
+  it('short fields stay short: a 60 KB locale is refused and nothing is logged', async () => {
+    const visitor = await site.open();
+    const before = (await visitor.activities()).body.watermark;
+    const res = await visitor.post({ type: 'message', text: 'hi', locale: 'x'.repeat(60_000) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/locale must be a string of at most 100 characters/);
+    expect((await visitor.activities()).body.watermark).toBe(before);
   });
 
   it('a body over the route limit gets a 413 that states that limit', async () => {
@@ -284,7 +302,8 @@ describe('on a full disk', () => {
 
   it('a token request answers a clear 503, and works again once there is room', async () => {
     const fullSite = new Site(full);
-    expect((await fullSite.call('POST', '/api/directline/token')).status).toBe(200);
+    const issued = await fullSite.call('POST', '/api/directline/token');
+    expect(issued.status).toBe(200);
     const filler = path.join(disk, 'filler');
     const chunk = Buffer.alloc(64 * 1024, 1);
     const fd = fs.openSync(filler, 'w');
@@ -298,6 +317,9 @@ describe('on a full disk', () => {
     const refused = await fullSite.call('POST', '/api/directline/token');
     expect(refused.status).toBe(503);
     expect(refused.body.error.message).toMatch(/cannot start right now/);
+    const start = await fullSite.call('POST', '/v3/directline/conversations', issued.body.token);
+    expect(start.status).toBe(503);
+    expect(start.headers.get('retry-after')).toBe('30');
     fs.rmSync(filler);
     expect((await fullSite.call('POST', '/api/directline/token')).status).toBe(200);
   });

@@ -49,6 +49,10 @@ const MAX_POSTED_DEPTH = 8;
 /** Card data, channelData, entities: each at most this many bytes as JSON (a full contact form is under 1 KB). */
 export const MAX_FIELD_BYTES = 4096;
 
+/** Fields a client sets that are kept with its activity and are short by nature (a locale, a zone, an id). */
+const SHORT_FIELDS = ['textFormat', 'locale', 'localTimestamp', 'localTimezone', 'name', 'replyToId'] as const;
+const MAX_SHORT_FIELD_CHARS = 100;
+
 /** SQLite errors that mean "storage cannot take writes now", not "bug". */
 const STORAGE_UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB)/;
 const isStorageError = (err: unknown) => STORAGE_UNAVAILABLE.test(String((err as { code?: unknown }).code ?? ''));
@@ -98,7 +102,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
   const pageToken = async (req: Request, res: Response) => {
-    const allowed = deps.tokenRateLimit.take(req.socket.remoteAddress ?? 'unknown');
+    const allowed = deps.tokenRateLimit.take(clientKey(req.socket.remoteAddress));
     if (!allowed.ok) {
       logger.warn('directline token rate limited');
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
@@ -182,6 +186,12 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     if (typeof posted.text === 'string' && Buffer.byteLength(posted.text, 'utf8') > deps.config.maxMessageBytes) {
       return fail(res, 413, 'MessageSizeTooBig', `Messages are limited to ${deps.config.maxMessageBytes} bytes.`);
     }
+    for (const field of SHORT_FIELDS) {
+      const given = posted[field];
+      if (given !== undefined && (typeof given !== 'string' || given.length > MAX_SHORT_FIELD_CHARS)) {
+        return fail(res, 400, 'BadArgument', `The activity's ${field} must be a string of at most ${MAX_SHORT_FIELD_CHARS} characters.`);
+      }
+    }
     const bounds = checkJsonBounds(posted, { maxDepth: MAX_POSTED_DEPTH, maxNodes: 2000 });
     if (!bounds.ok) return fail(res, 400, 'BadArgument', `The activity ${bounds.reason}.`);
     for (const field of ['value', 'channelData', 'entities'] as const) {
@@ -215,7 +225,31 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     fail(res, 415, 'BadArgument', 'File uploads are not accepted in this chat.');
   });
 
+  // Storage that cannot take a write (full disk, read-only, locked) is the server's
+  // problem for now, not a bug: 503 with Retry-After on every route, never a 500.
+  router.use(['/v3/directline', '/api/directline'], (err: unknown, _req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (!isStorageError(err) || res.headersSent) return next(err);
+    logger.error('directline storage unavailable', { code: (err as { code?: string }).code });
+    res.setHeader('Retry-After', '30');
+    fail(res, 503, 'StorageUnavailable', 'The chat service cannot store messages right now; please try again later.');
+  });
+
   return router;
+}
+
+/**
+ * Whom the token limit counts: an IPv4 address, or an IPv6 /64 (one
+ * subscriber's network; a client can pick any address inside its own /64).
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (v4) return v4[1];
+  const groups = address.toLowerCase().split('::');
+  const head = groups[0] ? groups[0].split(':') : [];
+  const tail = groups.length > 1 && groups[1] ? groups[1].split(':') : [];
+  const full = groups.length > 1 ? [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail] : head;
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';

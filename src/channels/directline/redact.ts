@@ -25,12 +25,23 @@ const consentTicked = (value: Record<string, unknown>) => value.consent === true
 export function redactBeforeConsent(activity: WireActivity): WireActivity {
   const redacted: WireActivity = { ...activity };
   if (typeof activity.text === 'string') redacted.text = redactText(activity.text);
-  const value = activity.value;
-  if (typeof value === 'string') redacted.value = redactText(value);
-  else if (value && typeof value === 'object' && !Array.isArray(value) && !consentTicked(value as Record<string, unknown>)) {
-    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const field of CONTACT_FIELDS) if (copy[field] !== undefined && copy[field] !== null && copy[field] !== '') copy[field] = REDACTED;
-    redacted.value = copy;
-  }
+  if (activity.value !== undefined) redacted.value = redactValue(activity.value);
   return redacted;
+}
+
+/** Card data: an object, or the same as a JSON string (Web Chat may send either). */
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return JSON.stringify(redactValue(parsed));
+    } catch {
+      // plain text
+    }
+    return redactText(value);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || consentTicked(value as Record<string, unknown>)) return value;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const field of CONTACT_FIELDS) if (copy[field] !== undefined && copy[field] !== null && copy[field] !== '') copy[field] = REDACTED;
+  return copy;
 }
