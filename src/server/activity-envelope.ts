@@ -61,9 +61,10 @@ export interface EnvelopeOptions {
   /** Bot Framework credentials are configured: callers are authenticated by CloudAdapter. */
   authenticated: boolean;
   /**
-   * The website's conversations are served by this server's own Direct Line
-   * (no DIRECTLINE_SECRET). Their channelId is then reachable only through the
-   * channel's token-checked routes, never here.
+   * The website's conversations are served by this server's own Direct Line.
+   * Their channelId is then reachable only through the channel's token-checked
+   * routes, never here. Only Azure mode (DIRECTLINE_SECRET, and credentials so
+   * the activity is authenticated) delivers `directline` activities here.
    */
   websiteSelfHosted: boolean;
 }

@@ -80,7 +80,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
 
   const checkActivity = (req: Request, res: Response, next: NextFunction): void => {
-    const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId), websiteSelfHosted: !config.directLine.secret });
+    const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId), websiteSelfHosted: !(config.directLine.secret && config.auth.appId) });
     if (!checked.ok) return void res.status(checked.status).json({ error: checked.error });
     const { serviceUrl, deliveryMode } = req.body as { serviceUrl?: string; deliveryMode?: string };
     if (config.auth.appId || deliveryMode === 'expectReplies' || !serviceUrl) return next();

@@ -9,6 +9,7 @@ import type { TokenClaims, TokenSigner } from './tokens';
 import type { Transcript } from './transcript';
 import type { AzureTokens } from './azure';
 import { checkJsonBounds, jsonBytes } from '../../validation/json-bounds';
+import { stripControls } from '../../validation/text-hygiene';
 
 /**
  * The Direct Line 3.0 REST surface the widget (botframework-directlinejs) calls,
@@ -206,7 +207,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     let logged;
     try {
       const consented = await deps.consented(claims.conv).catch(() => false);
-      logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined, consented);
+      logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? stripControls(from.name).slice(0, 100) : undefined, consented);
     } catch (err) {
       if (!isStorageError(err)) throw err;
       return fail(res, 503, 'StorageUnavailable', 'The message could not be stored; please try again later.');
