@@ -7,14 +7,16 @@
  * CommonMark, markdown-it (Web Chat) and Teams all honour.
  */
 
-const INLINE = /([\\`*_[\]()<>#~|!])/g;
+// Brackets are enough to stop links and images ("(" and "!" only act next to them), so
+// an "Acme (UK)" stays readable wherever a client shows escapes literally.
+const INLINE = /([\\`*_[\]<>])/g;
 
 export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(INLINE, '\\$1')
       // A line that starts like a list or a quote ("- ", "+ ", "1. ", "> ") would be one.
-      .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+      .replace(/^(\s*)([-+=#>])/gm, '$1\\$2')
       .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
       // Bare addresses are linkified by some clients: break the scheme so it stays text.
       .replace(/\b(https?|ftp|file|javascript|data):/gi, '$1\u200b:')
