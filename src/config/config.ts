@@ -119,6 +119,14 @@ const EnvSchema = z
   .object({
     PORT: int(3978, 0, 65535),
     HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    /** Reverse proxies whose X-Forwarded-For is believed (express "trust proxy"): a hop count, or addresses/CIDRs/loopback. Blank: none. */
+    TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, 'expected a hop count (e.g. 1) or addresses, CIDRs or "loopback", comma separated')
+        .optional(),
+    ),
     PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
@@ -184,6 +192,8 @@ export interface BookingConfig {
 export interface Config {
   port: number;
   host: string;
+  /** express "trust proxy": which proxies' X-Forwarded-For names the client (per-address limits). */
+  trustProxy: string | number | false;
   /** Where this server is reached from outside, for links it hands out (iCalendar files). */
   publicBaseUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -225,6 +235,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     config: {
       port: e.PORT,
       host: e.HOST,
+      trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),

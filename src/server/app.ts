@@ -73,6 +73,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   const app = express();
   app.disable('x-powered-by');
+  // Per-address limits (Direct Line tokens) count req.ip: the client, once proxies are trusted.
+  app.set('trust proxy', config.trustProxy);
   let stopping = false;
 
   app.get('/healthz', (_req, res) => {

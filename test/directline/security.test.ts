@@ -249,7 +249,7 @@ describe('clear errors, never a 500', () => {
 describe('token issue', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startTestServer({ DIRECTLINE_TOKEN_RATE_LIMIT: '3', DIRECTLINE_TOKEN_RATE_SECONDS: '600' });
+    limited = await startTestServer({ DIRECTLINE_TOKEN_RATE_LIMIT: '3', DIRECTLINE_TOKEN_RATE_SECONDS: '600', TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     await limited?.close();
@@ -269,6 +269,15 @@ describe('token issue', () => {
     const db = new Database(path.join(limited.dataDir, 'directline.sqlite'), { readonly: true });
     expect((db.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number }).n).toBe(3);
     db.close();
+  });
+
+  it('behind a trusted proxy each visitor is counted by the address the proxy names', async () => {
+    const limitedSite = new Site(limited);
+    const forwarded = (address: string) => limitedSite.call('POST', '/api/directline/token', undefined, undefined, { 'x-forwarded-for': address });
+    expect((await forwarded('198.51.100.7')).status).toBe(200);
+    expect((await forwarded('198.51.100.8')).status).toBe(200);
+    for (let i = 0; i < 2; i += 1) expect((await forwarded('198.51.100.7')).status).toBe(200);
+    expect((await forwarded('198.51.100.7')).status).toBe(429);
   });
 });
 

@@ -103,7 +103,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
   const pageToken = async (req: Request, res: Response) => {
-    const allowed = deps.tokenRateLimit.take(clientKey(req.socket.remoteAddress));
+    const allowed = deps.tokenRateLimit.take(clientKey(req.ip ?? req.socket.remoteAddress));
     if (!allowed.ok) {
       logger.warn('directline token rate limited');
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
