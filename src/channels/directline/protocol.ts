@@ -8,7 +8,8 @@ import { parseWatermark } from './stream';
 import type { TokenClaims, TokenSigner } from './tokens';
 import type { Transcript } from './transcript';
 import type { AzureTokens } from './azure';
-import { checkJsonBounds, jsonBytes } from '../../validation/json-bounds';
+import { checkPostedActivity } from './posted-activity';
+import { clientKey } from './rateLimit';
 import { stripControls } from '../../validation/text-hygiene';
 
 /**
@@ -44,15 +45,6 @@ export interface ProtocolDeps {
 }
 
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
-
-/** A posted activity is a message and perhaps a card submit: shallow and small. */
-const MAX_POSTED_DEPTH = 8;
-/** Card data, channelData, entities: each at most this many bytes as JSON (a full contact form is under 1 KB). */
-export const MAX_FIELD_BYTES = 4096;
-
-/** Fields a client sets that are kept with its activity and are short by nature (a locale, a zone, an id). */
-const SHORT_FIELDS = ['textFormat', 'locale', 'localTimestamp', 'localTimezone', 'name', 'replyToId'] as const;
-const MAX_SHORT_FIELD_CHARS = 100;
 
 /** SQLite errors that mean "storage cannot take writes now", not "bug". */
 const STORAGE_UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB)/;
@@ -183,21 +175,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
       return fail(res, 400, 'BadArgument', 'Only message, event and typing activities can be posted.');
     }
-    if (posted.text !== undefined && typeof posted.text !== 'string') return fail(res, 400, 'BadArgument', 'The text must be a string.');
-    if (typeof posted.text === 'string' && Buffer.byteLength(posted.text, 'utf8') > deps.config.maxMessageBytes) {
-      return fail(res, 413, 'MessageSizeTooBig', `Messages are limited to ${deps.config.maxMessageBytes} bytes.`);
-    }
-    for (const field of SHORT_FIELDS) {
-      const given = posted[field];
-      if (given !== undefined && (typeof given !== 'string' || given.length > MAX_SHORT_FIELD_CHARS)) {
-        return fail(res, 400, 'BadArgument', `The activity's ${field} must be a string of at most ${MAX_SHORT_FIELD_CHARS} characters.`);
-      }
-    }
-    const bounds = checkJsonBounds(posted, { maxDepth: MAX_POSTED_DEPTH, maxNodes: 2000 });
-    if (!bounds.ok) return fail(res, 400, 'BadArgument', `The activity ${bounds.reason}.`);
-    for (const field of ['value', 'channelData', 'entities'] as const) {
-      if (jsonBytes(posted[field]) > MAX_FIELD_BYTES) return fail(res, 413, 'MessageSizeTooBig', `The activity's ${field} is limited to ${MAX_FIELD_BYTES} bytes.`);
-    }
+    const checked = checkPostedActivity(posted, deps.config.maxMessageBytes);
+    if (!checked.ok) return fail(res, checked.status, checked.code, checked.message);
     const allowed = deps.rateLimit.take(claims.conv);
     if (!allowed.ok) {
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
@@ -236,21 +215,6 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   });
 
   return router;
-}
-
-/**
- * Whom the token limit counts: an IPv4 address, or an IPv6 /64 (one
- * subscriber's network; a client can pick any address inside its own /64).
- */
-export function clientKey(address: string | undefined): string {
-  if (!address) return 'unknown';
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (v4) return v4[1];
-  const groups = address.toLowerCase().split('::');
-  const head = groups[0] ? groups[0].split(':') : [];
-  const tail = groups.length > 1 && groups[1] ? groups[1].split(':') : [];
-  const full = groups.length > 1 ? [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail] : head;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';

@@ -1,4 +1,4 @@
-import { clientKey } from './protocol';
+import { clientKey } from './rateLimit';
 
 /** Whom the per-address token limit counts (issue 10, item 9). */
 it.each([
