@@ -9,7 +9,7 @@ import { createDirectLineChannel, staticSiteRouter } from '../channels/directlin
 import { createTeamsChannel } from '../channels/teams';
 import { checkEnvelope } from './activity-envelope';
 import { processTurn } from './turn-response';
-import { ReplyTargets } from './reply-target';
+import { replyTargetListening } from './reply-target';
 import { checkDataFiles } from '../storage/preflight';
 import { createLogger, type Logger } from './logger';
 
@@ -83,19 +83,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   const checkActivity = (req: Request, res: Response, next: NextFunction): void => {
     const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId), websiteSelfHosted: !(config.directLine.secret && config.auth.appId) });
-    if (!checked.ok) return void res.status(checked.status).json({ error: checked.error });
-    const { serviceUrl, deliveryMode } = req.body as { serviceUrl?: string; deliveryMode?: string };
-    if (config.auth.appId || deliveryMode === 'expectReplies' || !serviceUrl) return next();
-    void replyTargets.check(serviceUrl).then((target) => {
-      if (target.ok) return next();
-      res.status(502).json({
-        error: `Nothing to deliver the replies to: the serviceUrl ${target.reason}. Start the client listening there, or send deliveryMode "expectReplies" to get the replies in the response.`,
-      });
-    }, next);
+    if (checked.ok) return next();
+    res.status(checked.status).json({ error: checked.error });
   };
-  const replyTargets = new ReplyTargets();
 
-  app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, async (req, res) => {
+  app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, replyTargetListening(config), async (req, res) => {
     if (stopping) return void res.status(503).json({ error: 'The server is shutting down; please retry shortly.' });
     await processTurn(adapter, req, res, (context) => bot.run(context), logger);
   });

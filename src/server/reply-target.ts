@@ -1,4 +1,6 @@
 import net from 'node:net';
+import type { NextFunction, Request, Response } from 'express';
+import type { Config } from '../config/config';
 
 /**
  * Without credentials, replies that are not returned in the response go to a
@@ -49,4 +51,19 @@ function connect(host: string, port: number): Promise<ReplyTarget> {
     socket.once('connect', () => done({ ok: true }));
     socket.once('error', (error: NodeJS.ErrnoException) => done({ ok: false, reason: error.code === 'ECONNREFUSED' ? 'refused the connection' : (error.code ?? 'failed') }));
   });
+}
+
+/** `/api/messages` middleware: without credentials, a serviceUrl nobody listens on gets a 502 before the turn runs. */
+export function replyTargetListening(config: Config) {
+  const targets = new ReplyTargets();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const { serviceUrl, deliveryMode } = req.body as { serviceUrl?: string; deliveryMode?: string };
+    if (config.auth.appId || deliveryMode === 'expectReplies' || !serviceUrl) return next();
+    void targets.check(serviceUrl).then((target) => {
+      if (target.ok) return next();
+      res.status(502).json({
+        error: `Nothing to deliver the replies to: the serviceUrl ${target.reason}. Start the client listening there, or send deliveryMode "expectReplies" to get the replies in the response.`,
+      });
+    }, next);
+  };
 }
