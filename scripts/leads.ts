@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../src/config/config';
 import { SqliteStorage } from '../src/storage/sqlite-storage';
+import { checkDataFiles } from '../src/storage/preflight';
+import { StartupError } from '../src/app/startup-error';
 import { TeamsStore, type ContactMark } from '../src/channels/teams/store';
 import { readBankHolidays } from '../src/booking/bank-holidays';
 import { BookingService } from '../src/booking/service';
@@ -44,6 +46,13 @@ function main(argv: string[]): void {
     process.exit(1);
   }
   const { config } = parsed;
+  try {
+    checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite']);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   const service = new BookingService({ config, holidays: readBankHolidays().dates });
   try {
     switch (command) {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openService, registerAda, tempDataDir } from './fixtures';
@@ -39,4 +40,15 @@ it('show <corrupt id> says the lead cannot be read, without a stack', () => {
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`Lead ${corrupt} could not be read`);
   expect(run.stderr).not.toMatch(/SyntaxError|\n\s+at /);
+}, 60_000);
+
+it('a records.sqlite that is not a database: the file named and what to do, no stack', () => {
+  const broken = tempDataDir();
+  const file = path.join(broken, 'records.sqlite');
+  fs.writeFileSync(file, 'not a database\n'.repeat(200));
+  const run = leads(broken, 'list');
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(file);
+  expect(run.stderr).toMatch(/Move it aside/);
+  expect(run.stderr).not.toMatch(/SqliteError|\n\s+at /);
 }, 60_000);
