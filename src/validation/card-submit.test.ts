@@ -18,6 +18,9 @@ it.each([
   ['the contact form (Adaptive Cards send the toggle as a string)', { question: 'contact', name: 'Ada', email: 'ada@acme.example', organisation: 'Acme', role: '', phone: '', consent: 'true' }],
   ['a welcome action', { action: 'start' }],
   ['a Teams submit, wrapped', { action: 'book', msteams: { type: 'messageBack' } }],
+  ['a later card\'s yes/no question', { question: 'sure', answer: 'yes' }],
+  ['a choice with a short hint riding along', { question: 'ai_use', answer: 'active', action: 'change' }],
+  ['the contact form with a short hint', { question: 'contact', name: 'Ada', email: 'ada@gmail.example', organisation: 'Acme', consent: true, personalEmailOk: 'ada@gmail.example' }],
 ])('accepted: %s', (_what, value) => {
   expect(parseCardSubmit(value)).toMatchObject({ ok: true });
 });
@@ -28,7 +31,9 @@ it.each([
   ['an object as a name', { question: 'contact', name: { first: 'Ada' }, email: 'ada@acme.example', organisation: 'Acme', consent: true }, /name/],
   ['a list as an email', { question: 'contact', name: 'Ada', email: ['a@b.example'], organisation: 'Acme', consent: true }, /email/],
   ['a number as the consent', { question: 'contact', name: 'Ada', email: 'a@b.example', organisation: 'Acme', consent: 1 }, /consent/],
-  ['a question we never ask', { question: 'favourite_colour', answer: 'blue' }, /shape|question/],
+  ['a question id that is no id', { question: 'favourite colour; drop', answer: 'blue' }, /question/],
+  ['a nested object riding along', { question: 'sure', answer: 'yes', extra: { deep: 'x' } }, /extra/],
+  ['a long string riding along', { action: 'start', note: 'x'.repeat(1000) }, /note/],
   ['a value nested 6,000 deep', nested(6000), /nested more than/],
   ['a string', 'start', /not an object/],
   ['an array', [{ action: 'start' }], /not an object/],
@@ -38,8 +43,8 @@ it.each([
   if (!result.ok) expect(result.reason).toMatch(reason);
 });
 
-it('unknown extra keys are dropped, not carried into the turn', () => {
-  const result = parseCardSubmit({ question: 'ai_use', answer: 'none', padding: 'x'.repeat(1000) });
+it('the Teams wrapper is dropped; everything else is kept as sent', () => {
+  const result = parseCardSubmit({ question: 'ai_use', answer: 'none', msteams: { type: 'messageBack', displayText: 'None' } });
   expect(result).toEqual({ ok: true, data: { question: 'ai_use', answer: 'none' } });
   expect(MAX_SUBMIT_BYTES).toBe(4096);
 });
