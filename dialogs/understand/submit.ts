@@ -80,12 +80,16 @@ async function onContactSubmit(turn: TurnState, data: CardSubmit): Promise<void>
   if (!parsed.success) return void (turn.reprompt = 'bad-card');
   const result = validateContactSubmit(parsed.data);
   if (result.ok) return turn.send({ type: 'CONTACT_SUBMITTED', contact: result.contact, at: turn.now(), personal: result.personalEmail });
-  // Nothing is kept before consent: the good values only travel back in the re-shown form.
-  if (!result.consent && Object.keys(result.problems).length === 0) turn.say(textReply(turn.messages.booking.consentRequired));
-  // A personal address: one gentle note, and the re-shown form takes that same address when sent again.
-  const personal = result.personalEmailQuestion;
-  const problems = personal ? { ...result.problems, email: turn.messages.booking.personalEmailFormNote } : result.problems;
-  const again: Record<string, string> = personal ? { personalEmailOk: personal } : {};
-  turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl, result.good, problems, again));
+  // Nothing is kept before consent, not even in the re-shown form: refused details are never echoed back.
+  if (!result.consent) {
+    turn.say(textReply(turn.messages.booking.consentRequired));
+    turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl));
+  } else {
+    // A personal address: one gentle note, and the re-shown form takes that same address when sent again.
+    const personal = result.personalEmailQuestion;
+    const problems = personal ? { ...result.problems, email: turn.messages.booking.personalEmailFormNote } : result.problems;
+    const again: Record<string, string> = personal ? { personalEmailOk: personal } : {};
+    turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl, result.good, problems, again));
+  }
   turn.promptShown = true;
 }

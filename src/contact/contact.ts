@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import freeEmailDomains from 'free-email-domains';
+import { stripControls } from '../validation/text-hygiene';
 
 /** Contact details a lead gives when booking (booking.md, step 2). */
 
@@ -21,7 +22,7 @@ export function isPersonalMailbox(email: string): boolean {
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} is missing` })
-    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .transform((value) => stripControls(value).replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
@@ -34,13 +35,13 @@ export const FieldSchemas = {
   name: text('Your name', 100).refine((v) => /\p{L}/u.test(v), 'Your name needs at least one letter'),
   email: z
     .string({ error: 'Your email is missing' })
-    .transform((value) => value.trim().toLowerCase())
+    .transform((value) => stripControls(value).trim().toLowerCase())
     .pipe(z.email('That does not look like an email address (name@organisation.com)')),
   organisation: text('Your organisation', 150),
   role: text('Your role', 100),
   phone: z
     .string()
-    .transform((value) => value.trim())
+    .transform((value) => stripControls(value).trim())
     .pipe(
       z
         .string()
