@@ -160,6 +160,9 @@ function readCorrection(turn: TurnState, text: string): FactReading | null {
     const result = interpretAnswer(question, text);
     return result.ok && changes(question, result.value) ? [{ question, value: result.value, confidence: result.confidence, check: result.check }] : [];
   });
+  // One sure reading among unsure ones is the correction meant ("we got certified" reads weakly as other answers too).
+  const sure = readings.filter((r) => r.check === null);
+  if (sure.length === 1) return sure[0];
   return readings.length === 1 ? readings[0] : null;
 }
 
