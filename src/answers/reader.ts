@@ -19,7 +19,7 @@ import { Vocabulary } from './typos';
  */
 
 /** Thresholds for isNotAnAnswer: the network's score for "not an answer", and the nearest such example's similarity. */
-const NOT_AN_ANSWER_SCORE = 0.8;
+const NOT_AN_ANSWER_SCORE = 0.7;
 const NOT_AN_ANSWER_SIMILARITY = 0.45;
 /** Share of its words a command must share with the examples: a message with news in it is more likely an answer. */
 const NOT_AN_ANSWER_COVERAGE = 0.8;
