@@ -83,6 +83,16 @@ describe('extractFacts: does not invent facts', () => {
     expect(extractFacts(text)).toEqual({});
   });
 
+  it('reads what buyers ask about AI as nothing about using AI', () => {
+    expect(extractFacts('tenders want 27001 and pen tests, never anything about AI')).not.toHaveProperty('ai_use');
+    expect(extractFacts('security questions yes, AI questions no')).not.toHaveProperty('ai_use');
+  });
+
+  it('takes acronyms for acronyms, not countries, and "here" for no place', () => {
+    expect(readFacts('IT support and HR software, we are a small AI shop').filter((f) => f.question === 'eu_exposure')).toEqual([]);
+    expect(readFacts("no AI, it's all paper forms here").filter((f) => f.question === 'eu_exposure')).toEqual([]);
+  });
+
   it('never fills an unsure value', () => {
     expect(extractFacts("we don't know if our users are in the EU and our security is hard to say")).toEqual({});
   });

@@ -1,5 +1,6 @@
 import { QUESTION_ORDER, type Answers, type QuestionId } from '../scoping/questions';
 import type { Clause } from './clauses';
+import { gazetteer } from './entities/places';
 import { terms, type Subject } from './entities/terms';
 import { MAX_ANSWER_CHARS } from './normalise';
 import { reader, type CheckReason } from './reader';
@@ -20,15 +21,27 @@ export type FactReading = { question: QuestionId; value: string; confidence: num
  * speaker's own organisation ("we're a …", "I work for …"), up to where they
  * turn to whom it serves ("… selling to NHS trusts").
  */
-const GATES: Record<QuestionId, (clause: Clause) => string[] | string | null> = {
-  ai_use: (c) => (terms().namesAiUse(c.words) ? c.words.join(' ') : null),
+const GATES: Record<QuestionId, (clause: Clause, text: string) => string[] | string | null> = {
+  // AI asked about by buyers ("nobody's mentioned AI") says nothing of whether AI is used.
+  ai_use: (c) => (terms().namesAiUse(c.words) && !ASKING.test(c.words.join(' ')) && !terms().names('procurement', c.words) ? c.words.join(' ') : null),
   certification: (c) => named(c, 'certification'),
-  infosec_maturity: (c) => (terms().names('infosec', c.words) && !terms().names('procurement', c.words) ? c.words.join(' ') : null),
+  // Rated, not merely named: "our controls are weak", never "we have Cyber Essentials".
+  infosec_maturity: (c) =>
+    terms().names('infosec', c.words) && terms().names('judgement', c.words) && !terms().names('procurement', c.words) ? c.words.join(' ') : null,
   ai_materiality: (c) => (terms().namesAiUse(c.words) && terms().names('reliance', c.words) ? c.words.join(' ') : null),
   sector: (c) => selfDescriptions(c),
-  eu_exposure: (c) => c.words.join(' '),
+  // Only a clause naming a place: "it's all paper forms here" is no statement about the EU.
+  eu_exposure: (c, text) => (gazetteer().find(text.slice(c.start, c.end)).length > 0 ? text.slice(c.start, c.end) : null),
   procurement: (c) => named(c, 'procurement'),
 };
+
+const ASKING = /\b(?:ask\w*|mention\w*|come up|came up|question\w*|want\w*|requir\w*|request\w*)\b/;
+
+function aboutBuyers(parts: Clause[]): boolean {
+  const asked = parts.some((c) => ASKING.test(c.words.join(' ')) || terms().names('procurement', c.words));
+  const securityBesideDeniedAi = parts.some((c) => terms().names('security', c.words)) && parts.some((c) => c.negated && terms().names('ai', c.words));
+  return asked || securityBesideDeniedAi || /\bai (?:no|never)\b/.test(parts.map((c) => c.words.join(' ')).join(' '));
+}
 
 function named(clause: Clause, subject: Subject): string | null {
   return terms().names(subject, clause.words) ? clause.words.join(' ') : null;
@@ -61,7 +74,9 @@ export function readFacts(text: string): FactReading[] {
   if (head.trim() === '') return readings;
   const parts = reader().clauses(head);
   for (const question of QUESTION_ORDER) {
-    const gated = parts.flatMap((c) => GATES[question](c) ?? []);
+    // A message about what buyers ask ("never anything on AI", "security yes, AI no") states nothing about using AI.
+    if (question === 'ai_use' && aboutBuyers(parts)) continue;
+    const gated = parts.flatMap((c) => GATES[question](c, head) ?? []);
     // A clause that asks ("do we need 27001?") states nothing.
     const stated = gated.filter((t) => !looksLikeQuestion(t));
     if (stated.length === 0) continue;

@@ -19,7 +19,7 @@ import { Vocabulary } from './typos';
  */
 
 /** Thresholds for isNotAnAnswer: the network's score for "not an answer", and the nearest such example's similarity. */
-const NOT_AN_ANSWER_SCORE = 0.8;
+const NOT_AN_ANSWER_SCORE = 0.7;
 const NOT_AN_ANSWER_SIMILARITY = 0.45;
 /** Share of its words a command must share with the examples: a message with news in it is more likely an answer. */
 const NOT_AN_ANSWER_COVERAGE = 0.8;
@@ -49,58 +49,84 @@ export type Context = {
 };
 
 
+type QuestionReader = { classifier: TextClassifier; nearest: NearestExamples; known: Set<string> };
+type AnswerOrNot = { classifier: TextClassifier; nearest: NearestExamples };
+
+/** What trains, in order, when the reader warms up (the answer-or-not readers first: every message asks). */
+export type TrainingStep = 'answer-or-not' | QuestionId;
+export const TRAINING_STEPS: readonly TrainingStep[] = ['answer-or-not', ...QUESTION_ORDER];
+
 export class Reader {
-  private readonly classifiers: Record<QuestionId, TextClassifier>;
-  private readonly nearest: Record<QuestionId, NearestExamples>;
-  private readonly answerOrNot: TextClassifier;
-  private readonly answerOrNotNearest: NearestExamples;
-  private readonly known: Record<QuestionId, Set<string>>;
+  private readonly byQuestion = new Map<QuestionId, QuestionReader>();
+  private answerOrNotReaders: AnswerOrNot | undefined;
   readonly vocabulary: Vocabulary;
   private readonly wholeMessages: Record<QuestionId, { ambiguous: Set<string>; unanswered: Set<string> }>;
+  private readonly prepared = new Map<string, string>();
 
-  /** `extraSector`: industry titles that train the sector readers only, not the answer-or-not classifier. */
-  constructor(examples: AnswerExamples, extraSector: Partial<Record<string, string[]>> = {}) {
+  /**
+   * `extraSector`: industry titles that train the sector readers only, not the
+   * answer-or-not classifier. Each question's readers train on first use, or
+   * all at once with train(); see warmUpReader and warmUpReaderInBackground.
+   */
+  constructor(
+    private readonly examples: AnswerExamples,
+    private readonly extraSector: Partial<Record<string, string[]>> = {},
+  ) {
     const allWords = new Set<string>();
     const collect = (text: string) => normalise(text).split(' ').forEach((w) => allWords.add(w));
     for (const q of QUESTION_ORDER) for (const texts of Object.values<string[]>(examples.byQuestion[q])) texts.forEach(collect);
     examples.notAnAnswer.forEach(collect);
     this.vocabulary = new Vocabulary(allWords);
-    // Each example is prepared once, though three readers learn from it.
-    const prepared = new Map<string, string>();
-    const prepare = (text: string) => {
-      let result = prepared.get(text);
-      if (result === undefined) prepared.set(text, (result = this.prepare(text)));
-      return result;
-    };
     // Industry titles are spelt right, and their words are not the examples' words: normalised only, never "repaired".
-    for (const texts of Object.values(extraSector)) for (const text of texts ?? []) prepared.set(text, normalise(text));
-
+    for (const texts of Object.values(extraSector)) for (const text of texts ?? []) this.prepared.set(text, normalise(text));
     const whole = (texts: string[]) => new Set(texts.map((t) => compact(this.prepare(t))));
     this.wholeMessages = Object.fromEntries(
       QUESTION_ORDER.map((q) => [q, { ambiguous: whole(examples.wholeMessages[q].ambiguous), unanswered: whole(examples.wholeMessages[q].unanswered) }]),
     ) as Reader['wholeMessages'];
-    this.classifiers = {} as Record<QuestionId, TextClassifier>;
-    this.known = {} as Record<QuestionId, Set<string>>;
-    this.nearest = {} as Record<QuestionId, NearestExamples>;
-    const answers: string[] = [];
-    for (const q of QUESTION_ORDER) {
-      const own = examples.byQuestion[q] as Record<string, string[]>;
-      for (const texts of Object.values(own)) answers.push(...texts);
-      const byValue = q === 'sector' ? Object.fromEntries(Object.entries(own).map(([v, texts]) => [v, [...texts, ...(extraSector[v] ?? [])]])) : own;
+  }
+
+  /** Trains one step now if it has not trained yet. */
+  train(step: TrainingStep): void {
+    if (step === 'answer-or-not') void this.answerOrNot();
+    else void this.readersFor(step);
+  }
+
+  /** Each example is prepared once, though several readers learn from it. */
+  private prepareExample = (text: string): string => {
+    let result = this.prepared.get(text);
+    if (result === undefined) this.prepared.set(text, (result = this.prepare(text)));
+    return result;
+  };
+
+  private readersFor(q: QuestionId): QuestionReader {
+    let readers = this.byQuestion.get(q);
+    if (readers === undefined) {
+      const own = this.examples.byQuestion[q] as Record<string, string[]>;
+      const byValue = q === 'sector' ? Object.fromEntries(Object.entries(own).map(([v, texts]) => [v, [...texts, ...(this.extraSector[v] ?? [])]])) : own;
       // Measured on the answers: without stop words (but with the few that carry an answer) the readings are surer and more often right.
       const options = { dropStopwords: true };
-      this.classifiers[q] = trainClassifier(new Map(Object.entries(byValue)), prepare, options);
-      this.nearest[q] = new NearestExamples(new Map(Object.entries(byValue)), prepare, options);
       const known = new Set<string>();
-      for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(prepare(t))) known.add(stem(w));
-      this.known[q] = known;
+      for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(this.prepareExample(t))) known.add(stem(w));
+      readers = {
+        classifier: trainClassifier(new Map(Object.entries(byValue)), this.prepareExample, options),
+        nearest: new NearestExamples(new Map(Object.entries(byValue)), this.prepareExample, options),
+        known,
+      };
+      this.byQuestion.set(q, readers);
     }
-    const answerOrNot = new Map([
-      ['answer', answers],
-      ['other', examples.notAnAnswer],
-    ]);
-    this.answerOrNot = trainClassifier(answerOrNot, prepare);
-    this.answerOrNotNearest = new NearestExamples(answerOrNot, prepare);
+    return readers;
+  }
+
+  private answerOrNot(): AnswerOrNot {
+    if (this.answerOrNotReaders === undefined) {
+      const answers = QUESTION_ORDER.flatMap((q) => Object.values<string[]>(this.examples.byQuestion[q]).flat());
+      const examples = new Map([
+        ['answer', answers],
+        ['other', this.examples.notAnAnswer],
+      ]);
+      this.answerOrNotReaders = { classifier: trainClassifier(examples, this.prepareExample), nearest: new NearestExamples(examples, this.prepareExample) };
+    }
+    return this.answerOrNotReaders;
   }
 
   /** Normalised, with spelling repaired towards the words of the examples. */
@@ -117,7 +143,7 @@ export class Reader {
 
   private mask(question: QuestionId, text: string): Masked {
     if (question === 'certification') return maskOtherStandards(text);
-    if (question === 'sector') return maskCustomers(text, (rest) => contentWords(this.prepare(rest)).some((w) => this.known.sector.has(stem(w))));
+    if (question === 'sector') return maskCustomers(text, (rest) => contentWords(this.prepare(rest)).some((w) => this.readersFor('sector').known.has(stem(w))));
     return { text, masked: false };
   }
 
@@ -131,7 +157,8 @@ export class Reader {
     const normalised = this.prepare(text);
     const parts = clauses(text, (t) => this.prepare(t));
     const words = contentWords(normalised);
-    const known = this.known[question];
+    const readers = this.readersFor(question);
+    const known = readers.known;
     const coverage = words.length === 0 ? 1 : words.filter((w) => known.has(stem(w))).length / words.length;
     return {
       text,
@@ -142,8 +169,8 @@ export class Reader {
       negated: parts.some((p) => p.negated),
       hedged: isHedged(normalised),
       tentative: isTentative(normalised),
-      ranked: this.classifiers[question].classify(normalised),
-      nearest: this.nearest[question].rank(normalised),
+      ranked: readers.classifier.classify(normalised),
+      nearest: readers.nearest.rank(normalised),
       coverage,
     };
   }
@@ -158,11 +185,12 @@ export class Reader {
    */
   isNotAnAnswer(text: string): 'surely' | 'likely' | null {
     const prepared = this.prepare(text);
-    const score = this.answerOrNot.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;
-    const ranked = this.answerOrNotNearest.rank(prepared);
+    const readers = this.answerOrNot();
+    const score = readers.classifier.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;
+    const ranked = readers.nearest.rank(prepared);
     const other = ranked.find((r) => r.label === 'other')?.score ?? 0;
     const answer = ranked.find((r) => r.label === 'answer')?.score ?? 0;
-    if (score < NOT_AN_ANSWER_SCORE || other <= answer || this.answerOrNotNearest.coverage(prepared) < NOT_AN_ANSWER_COVERAGE) return null;
+    if (score < NOT_AN_ANSWER_SCORE || other <= answer || readers.nearest.coverage(prepared) < NOT_AN_ANSWER_COVERAGE) return null;
     // Next to word for word a command ("go back"), and no answer example comes close: a command, whatever a question's reader makes of it.
     if (other >= SURELY_A_COMMAND && other - answer >= SURELY_A_COMMAND_MARGIN) return 'surely';
     return other >= NOT_AN_ANSWER_SIMILARITY ? 'likely' : null;

@@ -28,6 +28,7 @@ const EU_CODE: Record<string, string> = { GR: 'EL' };
 const PlacesSchema = z.strictObject({
   about: z.string(),
   names: z.record(z.string().min(2), z.string().regex(/^(?:[A-Z]{2}|EU)$/)),
+  codes: z.record(z.string().regex(/^[A-Z]{2,3}$/), z.string().regex(/^[A-Z]{2}$/)),
   home: z.array(z.string().min(2)),
 });
 export const DEFAULT_PLACES_FILE = path.resolve(__dirname, '../../../content/answers/places.json');
@@ -63,7 +64,9 @@ export class Gazetteer {
     const add = (name: string, code: string, kind: Kind) => {
       const key = plainLetters(name).replace(/[^A-Za-z ]/g, ' ').replace(/\s+/g, ' ').trim();
       if (key.length < 2) return;
-      const actualKind: Kind = kind === 'name' && key.length <= 3 ? 'code' : kind;
+      // Short spellings ("IT", "HR", "AI") are acronyms far more often than countries: only the content's codes count.
+      if (kind === 'name' && key.length <= 3) return;
+      const actualKind = kind;
       const lower = key.toLowerCase();
       const existing = this.entries.get(lower);
       // Cities come biggest first, so an existing entry of the same strength stays.
@@ -72,6 +75,7 @@ export class Gazetteer {
     };
     // The content file's names are written as people type them: any case, even two letters ("uk", "eu").
     for (const [name, code] of Object.entries(content.names)) this.entries.set(name.toLowerCase(), { region: regionOf(code), kind: 'name' });
+    for (const [name, code] of Object.entries(content.codes)) this.entries.set(name.toLowerCase(), { region: regionOf(code), kind: 'code' });
     // Sovereign states before territories, larger first: "Dutch" is the Netherlands before Bonaire.
     const ordered = [...countries].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area);
     for (const country of ordered) {

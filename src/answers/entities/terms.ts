@@ -8,11 +8,11 @@ import { normalise } from '../normalise';
  * evidence, certification, procurement, reliance on AI, security controls. Terms are matched whole-word on normalised text.
  */
 
-export type Subject = 'ai' | 'security' | 'certification' | 'procurement' | 'reliance' | 'infosec' | 'impact';
-const SUBJECTS: readonly Subject[] = ['ai', 'security', 'certification', 'procurement', 'reliance', 'infosec', 'impact'];
+export type Subject = 'ai' | 'security' | 'certification' | 'procurement' | 'reliance' | 'infosec' | 'impact' | 'judgement';
+const SUBJECTS: readonly Subject[] = ['ai', 'security', 'certification', 'procurement', 'reliance', 'infosec', 'impact', 'judgement'];
 
 const list = z.array(z.string().min(1)).min(1);
-const TermsSchema = z.strictObject({ about: z.string(), ai: list, security: list, certification: list, procurement: list, reliance: list, infosec: list, impact: list, aiNotUse: list });
+const TermsSchema = z.strictObject({ about: z.string(), ai: list, security: list, certification: list, procurement: list, reliance: list, infosec: list, impact: list, judgement: list, aiNotUse: list });
 export const DEFAULT_TERMS_FILE = path.resolve(__dirname, '../../../content/answers/terms.json');
 
 export class Terms {
