@@ -92,7 +92,8 @@ export function withChoices(
   return {
     type: 'message',
     text: choices.length > 0 ? `${text}\n\n${numberedList(choices.map((c) => c.title))}` : text,
-    ...suggested(channel, choices.map((c) => c.title)),
+    // Not shown by a text channel; a client that maps typed numbers to choices (the terminal) reads them.
+    ...(channel && showsSuggestedActions(channel) && choices.length > 0 ? { suggestedActions: { to: [], actions: choices.map(quickReply) } } : {}),
   };
 }
 
