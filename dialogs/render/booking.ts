@@ -75,6 +75,8 @@ export function contactForm(
         id: field,
         // The renderer marks required inputs itself (Web Chat and Teams add the "*").
         label: b.fieldLabels[field],
+        // Also what Web Chat's screen-reader copy of the card names the box by.
+        placeholder: b.fieldPlaceholders[field],
         isRequired: required,
         style: field === 'email' ? 'Email' : field === 'phone' ? 'Tel' : 'Text',
         value: prefill[field] ?? '',

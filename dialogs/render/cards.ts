@@ -100,5 +100,6 @@ export function withChoices(
 /** Web Chat's suggested action: a button's data travels as the activity's value, its title is what the transcript shows. */
 function quickReply(choice: Choice): CardAction {
   if (!choice.data) return { type: 'imBack', title: choice.title, value: choice.title };
-  return { type: 'messageBack', title: choice.title, displayText: choice.title, value: choice.data };
+  // text too: Web Chat shows a message without text as nothing at all in the transcript.
+  return { type: 'messageBack', title: choice.title, text: choice.title, displayText: choice.title, value: choice.data };
 }
