@@ -194,7 +194,13 @@
       (resuming ? 'Continue the chat' : 'Start the scoping chat') +
       '</button>';
     target.appendChild(box);
-    return { box: box, button: box.querySelector('button') };
+    // On a phone the page's launcher may be far down: a button in the corner opens the chat from anywhere.
+    var corner = document.createElement('button');
+    corner.type = 'button';
+    corner.className = 'scopingbot-corner';
+    corner.innerHTML = '<img src="' + chatOrigin + '/avatar.svg" alt="" width="28" height="28"><span>Chat with us</span>';
+    target.appendChild(corner);
+    return { box: box, button: box.querySelector('button'), corner: corner };
   }
 
   function frame(target) {
@@ -239,6 +245,10 @@
     launch.button.addEventListener('click', function () {
       open(true);
     });
+    launch.corner.addEventListener('pointerenter', warm);
+    launch.corner.addEventListener('click', function () {
+      open(true);
+    });
 
     function setFullScreen(on) {
       parts.section.classList.toggle('scopingbot--fullscreen', on);
@@ -255,6 +265,7 @@
     function open(byVisitor) {
       target.classList.add('scopingbot-host--open');
       launch.box.hidden = true;
+      launch.corner.hidden = true;
       if (parts) {
         parts.section.hidden = false;
         setFullScreen(phone.matches);
@@ -284,6 +295,7 @@
       target.classList.remove('scopingbot-host--open');
       launch.button.textContent = 'Continue the chat';
       launch.box.hidden = false;
+      launch.corner.hidden = false;
       var saved = readSaved();
       if (saved) {
         saved.open = false;

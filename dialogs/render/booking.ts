@@ -174,7 +174,7 @@ export function bookingMessage(
   }
   // A card everywhere else (in Web Chat too): "Add to calendar" is a link, which quick replies cannot be.
   const card = adaptiveCard(
-    [heading(b.bookedTitle), paragraph(when)],
+    [heading(b.bookedTitle)],
     [{ type: 'Action.OpenUrl', title: b.addToCalendar, url: booking.ics }, ...submitActions(choices)],
   );
   return { type: 'message', text, value, attachments: [card] };

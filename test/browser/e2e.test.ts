@@ -238,11 +238,17 @@ describeInChromium('website widget in Chromium', () => {
     });
   }
 
-  it('a phone opens the chat full-screen from the launcher, and closing it returns to the page', async () => {
+  it('a phone opens the chat full-screen from a corner button, and closing it returns to the page', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${target.baseUrl}/`);
-    await openChat(page);
+    // The launcher in the page is below the fold; the corner button opens the chat from where the visitor is.
+    const corner = page.getByRole('button', { name: 'Chat with us' });
+    expect(await corner.boundingBox()).toEqual(expect.objectContaining({ y: expect.any(Number) }));
+    const cornerBox = (await corner.boundingBox())!;
+    expect(cornerBox.y + cornerBox.height).toBeLessThanOrEqual(640);
+    await corner.click();
+    await page.getByRole('textbox', { name: /message/i }).waitFor();
     const welcome = await nextBotMessage(page, undefined);
     await page.locator('.webchat__suggested-actions button').first().waitFor();
     const box = await page.locator('.scopingbot').boundingBox();
