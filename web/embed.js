@@ -123,6 +123,7 @@
   }
   function fresh() {
     return postToken(chatOrigin + '/api/directline/token').then(function (issued) {
+      mark('scopingbot:token');
       return {
         domain: issued.domain || chatOrigin + '/v3/directline',
         conversationId: issued.conversationId,
@@ -147,6 +148,7 @@
       tag.src = BUNDLE_URL;
       tag.async = true;
       tag.onload = function () {
+        mark('scopingbot:bundle-run');
         resolve();
       };
       tag.onerror = function () {
@@ -263,6 +265,7 @@
     }
 
     function open(byVisitor) {
+      mark('scopingbot:open');
       target.classList.add('scopingbot-host--open');
       launch.box.hidden = true;
       launch.corner.hidden = true;
@@ -338,6 +341,7 @@
             };
           });
           parts.status.hidden = true;
+          mark('scopingbot:render');
           window.WebChat.renderWebChat({ directLine: directLine, store: store, styleOptions: brand, locale: 'en-GB' }, parts.chat);
           if (byVisitor) whenSendBoxAppears(parts.chat, focusSendBox);
         },
@@ -349,6 +353,11 @@
 
     // A visitor who had the chat open on a wide screen finds it open on the next page; a phone shows the launcher.
     if (saved && saved.open !== false && !phone.matches) open(false);
+  }
+
+  // Marks for the bench (bench/widget.ts) and the browser's own performance panel.
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
   }
 
   function whenSendBoxAppears(root, then) {
