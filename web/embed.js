@@ -6,9 +6,10 @@
  *   <script src="https://CHAT-SERVER/embed.js" data-target="#scopingbot" defer></script>
  *
  * On page load it draws only a launcher (a few kilobytes). Web Chat's bundle
- * (served pre-compressed by the chat server, under a content-hashed name) and
- * the Direct Line token are fetched side by side when the visitor opens the
- * chat, or as soon as the pointer or keyboard reaches the launcher. On a phone
+ * (served pre-compressed by the chat server, under a content-hashed name) is
+ * fetched, not run, once the page has loaded and the launcher is on screen, and
+ * run when the visitor opens the chat, with the Direct Line token requested side
+ * by side. On a phone
  * the chat opens full-screen; on wider screens it opens in place.
  *
  * {conversationId, token, watermark} are kept in localStorage, so a reload or
@@ -160,6 +161,34 @@
     return bundle;
   }
 
+  /**
+   * Once the launcher is on screen and the page has loaded, fetch the bundle into
+   * the browser's cache without running it (no long task): opening then only has
+   * to run it. Not when the visitor asked the browser to save data.
+   */
+  function prefetchWhenSeen(element) {
+    var saveData = navigator.connection && navigator.connection.saveData;
+    if (saveData || !('IntersectionObserver' in window) || window.WebChat) return;
+    var watch = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      watch.disconnect();
+      var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1); };
+      var go = function () {
+        idle(function () {
+          if (bundle || window.WebChat) return;
+          var link = document.createElement('link');
+          link.rel = 'prefetch';
+          link.as = 'script';
+          link.href = BUNDLE_URL;
+          document.head.appendChild(link);
+        });
+      };
+      if (document.readyState === 'complete') go();
+      else window.addEventListener('load', go);
+    });
+    watch.observe(element);
+  }
+
   // ---- analytics: DOM events from the activities the bot sends ----
   function report(state, activity) {
     if (!activity || !activity.from || activity.from.role !== 'bot' || !activity.value) return;
@@ -243,6 +272,7 @@
       loadBundle().catch(function () {});
     }
     launch.button.addEventListener('pointerenter', warm);
+    prefetchWhenSeen(launch.box);
     launch.button.addEventListener('focus', warm);
     launch.button.addEventListener('click', function () {
       open(true);
