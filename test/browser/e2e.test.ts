@@ -239,6 +239,25 @@ describeInChromium('website widget in Chromium', () => {
     });
   }
 
+  it.each([
+    [320, 568],
+    [768, 1024],
+    [1920, 1080],
+  ])('at %i×%i the page and the open widget hold: no sideways overflow, "New chat" and the send box on screen', async (width, height) => {
+    const context = await browser.newContext({ viewport: { width, height }, ...(width < 640 ? { isMobile: true, hasTouch: true } : {}) });
+    const page = await context.newPage();
+    await page.goto(`${target.baseUrl}/`);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.getByRole('button', { name: /start the scoping chat/i }).click();
+    await page.getByRole('textbox', { name: /message/i }).waitFor();
+    await nextBotMessage(page, undefined);
+    await page.locator('.webchat__suggested-actions button').first().waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.locator('.scopingbot').scrollIntoViewIfNeeded();
+    expect(await offScreen(page)).toEqual([]);
+    await context.close();
+  });
+
   it('a phone opens the chat full-screen from a corner button, and closing it returns to the page', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
