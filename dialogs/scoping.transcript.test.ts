@@ -120,7 +120,7 @@ describe('back and restart', () => {
     await chat.say('start');
     await chat.say('AI in production');
     const asked = await chat.say('start over');
-    expect(textOf(asked)).toBe('Are you sure? Starting over clears your answers so far.');
+    expect(asked[0].text).toBe('Are you sure? Starting over clears your answers so far.');
     expect(lastValue(asked)).toEqual({ question: 'sure', command: 'restart' });
     const replies = await chat.click({ question: 'sure', answer: 'yes' });
     expect(textOf(replies)).toMatch(/Starting over: your earlier answers are cleared/);

@@ -1,5 +1,5 @@
 import { testConfig } from '../../src/config/config';
-import { loadMessages } from '../../src/content/copy';
+import { loadMessages, withFirmName } from '../../src/content/copy';
 import { loadIntentContent } from '../../src/intents/content';
 import { faqText } from './faq';
 
@@ -8,7 +8,8 @@ import { faqText } from './faq';
 const content = loadIntentContent();
 const messages = loadMessages();
 if (!content.ok || !messages.ok) throw new Error('content does not load');
-const faq = content.content.faq;
+// As served: the firm's name filled in at start-up (src/app/services.ts).
+const faq = withFirmName(content.content.faq, 'QL Security');
 const copy = messages.messages;
 
 it.each([
