@@ -12,19 +12,19 @@ describe('CachingBotFrameworkAuthentication', () => {
     const auth = local();
     const first = await auth.authenticateRequest(activity('http://localhost:1'), '');
     const second = await auth.authenticateRequest(activity('http://localhost:1'), '');
-    const client = await first.connectorFactory.create('http://localhost:1', first.audience);
+    const client = await first.connectorFactory!.create('http://localhost:1', first.audience);
     expect(client).toBeInstanceOf(ConnectorClient);
-    expect(await second.connectorFactory.create('http://localhost:1', second.audience)).toBe(client);
+    expect(await second.connectorFactory!.create('http://localhost:1', second.audience)).toBe(client);
   });
 
   it('a different serviceUrl or audience gets its own client, pointed at it', async () => {
     const auth = local();
     const { connectorFactory, audience } = await auth.authenticateRequest(activity('http://localhost:1'), '');
-    const one = await connectorFactory.create('http://localhost:1', audience);
-    const other = await connectorFactory.create('http://localhost:2', audience);
+    const one = await connectorFactory!.create('http://localhost:1', audience);
+    const other = await connectorFactory!.create('http://localhost:2', audience);
     expect(other).not.toBe(one);
     expect(other.baseUri).toBe('http://localhost:2');
-    expect(await connectorFactory.create('http://localhost:1', 'https://another.audience')).not.toBe(one);
+    expect(await connectorFactory!.create('http://localhost:1', 'https://another.audience')).not.toBe(one);
   });
 
   it('keeps one UserTokenClient per app id', async () => {
