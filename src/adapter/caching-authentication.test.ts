@@ -23,7 +23,7 @@ describe('CachingBotFrameworkAuthentication', () => {
     const one = await connectorFactory!.create('http://localhost:1', audience);
     const other = await connectorFactory!.create('http://localhost:2', audience);
     expect(other).not.toBe(one);
-    expect(other.baseUri).toBe('http://localhost:2');
+    expect((other as unknown as { baseUri: string }).baseUri).toBe('http://localhost:2');
     expect(await connectorFactory!.create('http://localhost:1', 'https://another.audience')).not.toBe(one);
   });
 
