@@ -1,0 +1,70 @@
+import { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import { connectorCall, parseConnectorUrl, type ConnectorDeps } from './connector';
+
+/**
+ * botbuilder's ConnectorClient for the bot and the website channel in one
+ * process: the same client API and request pipeline (serialisation, the
+ * replies' ids back), but its HTTP client hands each request straight to
+ * `connectorCall` instead of a loopback socket. A reply no longer waits in
+ * the server's own accept queue behind the visitors' requests, which is where
+ * Direct Line posts timed out under load; and one client is kept for the
+ * process instead of one built per turn.
+ */
+
+/** The response shape botbuilder's HTTP compat layer expects from an HttpClient. */
+interface CompatResponse {
+  request: unknown;
+  status: number;
+  headers: { toJson(options?: { preserveCase?: boolean }): Record<string, string> };
+  bodyAsText: string;
+}
+
+const JSON_HEADERS = { toJson: () => ({ 'content-type': 'application/json; charset=utf-8' }) };
+
+export class InProcessConnectorFactory extends ConnectorFactory {
+  private readonly clients = new Map<string, ConnectorClient>();
+
+  constructor(private readonly deps: ConnectorDeps) {
+    super();
+  }
+
+  /** The client for this serviceUrl (in practice one: this server's connector URL). */
+  async create(serviceUrl: string): Promise<ConnectorClient> {
+    let client = this.clients.get(serviceUrl);
+    if (!client) {
+      client = new ConnectorClient(NO_CREDENTIALS, { baseUri: serviceUrl, httpClient: this.httpClient() } as ConstructorParameters<typeof ConnectorClient>[1]);
+      if (this.clients.size > 8) this.clients.clear(); // the port is fixed once listening; this only bounds a surprise
+      this.clients.set(serviceUrl, client);
+    }
+    return client;
+  }
+
+  private httpClient() {
+    const deps = this.deps;
+    return {
+      async sendRequest(request: { url: string; method: string; body?: unknown }): Promise<CompatResponse> {
+        const target = parseConnectorUrl(request.url);
+        const answer = target
+          ? connectorCall(deps, { method: request.method, ...target, body: parseBody(request.body) })
+          : { status: 404, body: { error: { code: 'NotFound', message: 'Not a connector address.' } } };
+        return { request, status: answer.status, headers: JSON_HEADERS, bodyAsText: JSON.stringify(answer.body) };
+      },
+    };
+  }
+}
+
+/** Nothing leaves the process, so there is nothing to sign. */
+const NO_CREDENTIALS = {
+  async signRequest<T>(webResource: T): Promise<T> {
+    return webResource;
+  },
+} as unknown as ConstructorParameters<typeof ConnectorClient>[0];
+
+function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body ?? {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    return {};
+  }
+}
