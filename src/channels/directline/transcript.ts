@@ -60,21 +60,13 @@ export class Transcript {
     this.db.pragma('foreign_keys = ON');
   }
 
-  /** Prepared once: compiling the SQL again on every activity cost more than running it. */
-  private readonly statements = new Map<string, Database.Statement>();
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
-    return prepared;
-  }
-
   create(id: string, userId: string, expiresAt: number): ConversationRecord {
-    this.statement('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
+    this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
     return { id, userId, started: false, expiresAt };
   }
 
   find(id: string, now = Date.now()): ConversationRecord | undefined {
-    const row = this.statement('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
+    const row = this.db.prepare('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
       | { id: string; user_id: string; started: number; expires_at: number }
       | undefined;
     return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at };
@@ -82,23 +74,23 @@ export class Transcript {
 
   /** True the first time only: the caller then announces the conversation to the bot. */
   markStarted(id: string): boolean {
-    return this.statement('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
+    return this.db.prepare('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
   }
 
   extend(id: string, expiresAt: number): void {
-    this.statement('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
+    this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
   }
 
   /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
   append(conversationId: string, build: (seq: number) => WireActivity): LoggedActivity {
     return this.db.transaction(() => {
-      const next = this.statement('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
+      const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
         | { last_seq: number }
         | undefined;
       if (!next) throw new Error(`append to unknown conversation`);
       const activity = build(next.last_seq);
-      this.statement('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(activity));
-      this.statement('DELETE FROM activities WHERE conversation_id = ? AND seq <= ?').run(conversationId, next.last_seq - this.historyLimit);
+      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(activity));
+      this.db.prepare('DELETE FROM activities WHERE conversation_id = ? AND seq <= ?').run(conversationId, next.last_seq - this.historyLimit);
       return { seq: next.last_seq, activity };
     })();
   }
@@ -109,12 +101,12 @@ export class Transcript {
       .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
       .all(conversationId, watermark) as { seq: number; json: string }[];
     const activities = rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as WireActivity }));
-    const last = this.statement('SELECT last_seq FROM conversations WHERE id = ?').get(conversationId) as { last_seq: number } | undefined;
+    const last = this.db.prepare('SELECT last_seq FROM conversations WHERE id = ?').get(conversationId) as { last_seq: number } | undefined;
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
   }
 
   findActivity(conversationId: string, activityId: string): WireActivity | undefined {
-    const rows = this.statement('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
+    const rows = this.db.prepare('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
     for (const row of rows) {
       const activity = JSON.parse(row.json) as WireActivity;
       if (activity.id === activityId) return activity;
@@ -127,12 +119,12 @@ export class Transcript {
    * so the widget's watermark stays valid (after "delete my data").
    */
   forget(conversationId: string): number {
-    return this.statement('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+    return this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
   }
 
   /** Drops expired conversations and their activities; returns how many went. */
   sweep(now = Date.now()): number {
-    return this.statement('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
+    return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
   }
 
   close(): void {
