@@ -3,12 +3,14 @@ import { connectorCall, parseConnectorUrl, type ConnectorDeps } from './connecto
 
 /**
  * botbuilder's ConnectorClient for the bot and the website channel in one
- * process: the same client API and request pipeline (serialisation, the
- * replies' ids back), but its HTTP client hands each request straight to
- * `connectorCall` instead of a loopback socket. A reply no longer waits in
- * the server's own accept queue behind the visitors' requests, which is where
- * Direct Line posts timed out under load; and one client is kept for the
- * process instead of one built per turn.
+ * process. The four calls CloudAdapter makes for a turn (send, reply, update,
+ * delete) go straight to `connectorCall` with the activity as JSON, skipping
+ * the client's request pipeline (its model serialiser alone cost more than the
+ * rest of the reply); any other call goes through the pipeline to an HTTP
+ * client that also ends in `connectorCall`, never on a socket. A reply no
+ * longer waits in the server's own accept queue behind the visitors' requests,
+ * which is where Direct Line posts timed out under load, and one client is
+ * kept for the process instead of one built per turn.
  */
 
 /** The response shape botbuilder's HTTP compat layer expects from an HttpClient. */
@@ -33,10 +35,27 @@ export class InProcessConnectorFactory extends ConnectorFactory {
     let client = this.clients.get(serviceUrl);
     if (!client) {
       client = new ConnectorClient(NO_CREDENTIALS, { baseUri: serviceUrl, httpClient: this.httpClient() } as ConstructorParameters<typeof ConnectorClient>[1]);
+      this.shortCircuit(client);
       if (this.clients.size > 8) this.clients.clear(); // the port is fixed once listening; this only bounds a surprise
       this.clients.set(serviceUrl, client);
     }
     return client;
+  }
+
+  /** The turn's own calls, without the pipeline: same answers, same errors. */
+  private shortCircuit(client: ConnectorClient): void {
+    const call = (method: string, conversationId: string, activityId: string | undefined, activity: unknown) => {
+      const answer = connectorCall(this.deps, { method, conversationId, activityId, body: activity === undefined ? {} : toWire(activity) });
+      if (answer.status >= 300) throw Object.assign(new Error(`connector ${method}: ${JSON.stringify(answer.body)}`), { statusCode: answer.status });
+      return answer.body as { id?: string };
+    };
+    const conversations = client.conversations as unknown as Record<string, unknown>;
+    conversations.sendToConversation = async (conversationId: string, activity: unknown) => call('POST', conversationId, undefined, activity);
+    conversations.replyToActivity = async (conversationId: string, activityId: string, activity: unknown) => call('POST', conversationId, activityId, activity);
+    conversations.updateActivity = async (conversationId: string, activityId: string, activity: unknown) => call('PUT', conversationId, activityId, activity);
+    conversations.deleteActivity = async (conversationId: string, activityId: string) => {
+      call('DELETE', conversationId, activityId, undefined);
+    };
   }
 
   private httpClient() {
@@ -59,6 +78,11 @@ const NO_CREDENTIALS = {
     return webResource;
   },
 } as unknown as ConstructorParameters<typeof ConnectorClient>[0];
+
+/** An activity as it would have crossed the wire: plain JSON, dates as ISO strings. */
+function toWire(activity: unknown): unknown {
+  return JSON.parse(JSON.stringify(activity)) as unknown;
+}
 
 function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body ?? {};
