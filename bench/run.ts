@@ -41,7 +41,7 @@ const { values: flags } = parseArgs({
     conversations: { type: 'string', default: '50' },
     turns: { type: 'string', default: '9' },
     'think-ms': { type: 'string', default: '500' },
-    'dl-conversations': { type: 'string', default: '10' },
+    'dl-conversations': { type: 'string', default: '5' },
     utterances: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '10000' },
     ops: { type: 'string', default: '100' },
