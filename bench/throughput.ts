@@ -92,6 +92,8 @@ async function echoConversation(baseUrl: string, agent: http.Agent, id: string, 
 
 interface Round {
   rate: number;
+  /** Process CPU (servers and client) per turn: unlike wall time, barely moved by other processes on the machine. */
+  cpuMsPerTurn: number;
   p50: number;
   p99: number;
   failures: number;
@@ -102,15 +104,17 @@ type Bot = { name: string; run: (id: string, index: number, latencies: number[])
 async function round(bot: Bot, label: string, conversations: number): Promise<Round> {
   const latencies: number[] = [];
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const settled = await Promise.allSettled(Array.from({ length: conversations }, (_v, i) => bot.run(`${label}-${i}`, i, latencies)));
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   let turns = 0;
   let failures = 0;
   for (const r of settled) {
     if (r.status === 'fulfilled') turns += r.value;
     else if ((failures += 1) <= 3) process.stderr.write(`${bot.name}: conversation failed: ${String(r.reason)}\n`);
   }
-  return { rate: turns / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return { rate: turns / seconds, cpuMsPerTurn: (used.user + used.system) / 1000 / turns, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
 }
 
 export async function benchThroughput(options: ThroughputOptions): Promise<void> {
@@ -150,12 +154,16 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
     for (const [b, bot] of bots.entries()) {
       figure(`${bot.name}: turns/s`, results[b].map((x) => x.rate), '', { digits: 0 });
       figure(`${bot.name}: p50 latency`, results[b].map((x) => x.p50), 'ms');
+      figure(`${bot.name}: CPU per turn`, results[b].map((x) => x.cpuMsPerTurn), 'ms', { digits: 2 });
       const failed = results[b].reduce((n, x) => n + x.failures, 0);
       if (failed > 0) note(`${bot.name}: ${failed} conversations FAILED`);
     }
     const [bareR, echoR, scopingR] = results;
     figure('scoping ÷ bare botbuilder echo', scopingR.map((x, r) => x.rate / bareR[r].rate), '×', { digits: 2, goal: atLeast(0.7, '×') });
     figure('scoping ÷ echo with the same SQLite storage', scopingR.map((x, r) => x.rate / echoR[r].rate), '×', { digits: 2, goal: atLeast(0.85, '×') });
+    note('the same ratios from CPU time per turn (client included), steadier when other work shares the machine:');
+    figure('scoping ÷ bare echo, by CPU per turn', scopingR.map((x, r) => bareR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
+    figure('scoping ÷ SQLite echo, by CPU per turn', scopingR.map((x, r) => echoR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
 
     section(`Scoping bot, ${conversations} paced conversations (${thinkMs / 2}–${(thinkMs * 3) / 2} ms between a reply and the next message), ${rounds} rounds`);
     figure('p50 latency', paced.map((l) => percentile(l, 50)), 'ms', { digits: 2 });
