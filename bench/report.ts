@@ -63,7 +63,7 @@ export function section(title: string, note?: string): void {
 export function figure(name: string, values: number[], unit: string, options: { digits?: number; goal?: Goal } = {}): void {
   const f: Figure = { section: currentSection, name, values, unit, digits: options.digits ?? 1, goal: options.goal };
   figures.push(f);
-  console.log(`  ${name.padEnd(46)} ${spread(f).padEnd(30)} ${verdict(f)}`);
+  console.log(`  ${name.padEnd(58)} ${spread(f).padEnd(30)} ${verdict(f)}`);
 }
 
 /** A line of context that is not a figure. */
@@ -76,6 +76,6 @@ export function summary(): void {
   const withGoals = figures.filter((f) => f.goal);
   console.log('\nSummary: every figure with a goal (min / median / max over the rounds; the median is judged)');
   for (const f of withGoals) {
-    console.log(`  ${(f.goal!.met(median(f.values)) ? 'met    ' : 'MISSED ')} ${f.name.padEnd(46)} ${spread(f).padEnd(30)} goal ${f.goal!.text}`);
+    console.log(`  ${(f.goal!.met(median(f.values)) ? 'met    ' : 'MISSED ')} ${f.name.padEnd(58)} ${spread(f).padEnd(30)} goal ${f.goal!.text}`);
   }
 }

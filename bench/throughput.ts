@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ConversationStore } from '../src/bot/conversation-store';
 import { testConfig } from '../src/config/config';
 import { createLogger } from '../src/server/logger';
@@ -141,11 +142,14 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
       }
     }
     const paced: number[][] = [];
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     for (let r = 0; r < rounds; r += 1) {
       const latencies: number[] = [];
       await Promise.all(Array.from({ length: conversations }, (_v, i) => scopingConversation(scoping.url, agent, `paced-${r}-${i}`, i, turns, latencies, thinkMs)));
       paced.push(latencies);
     }
+    loopDelay.disable();
 
     section(
       `Throughput (goal 6): ${conversations} concurrent conversations × ${turns} turns, ${rounds} rounds per bot, POST /api/messages with expectReplies`,
@@ -168,6 +172,8 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
     section(`Scoping bot, ${conversations} paced conversations (${thinkMs / 2}–${(thinkMs * 3) / 2} ms between a reply and the next message), ${rounds} rounds`);
     figure('p50 latency', paced.map((l) => percentile(l, 50)), 'ms', { digits: 2 });
     figure(`p99 latency at ${conversations} paced conversations`, paced.map((l) => percentile(l, 99)), 'ms', { digits: 2, goal: under(50, ' ms') });
+    // How long the event loop was held (or the process not scheduled) meanwhile: the floor under any p99.
+    note(`event-loop delay meanwhile: p99 ${fmt(loopDelay.percentile(99) / 1e6, 0)} ms, max ${fmt(loopDelay.max / 1e6, 0)} ms`);
 
     const sizes = Array.from({ length: conversations }, (_v, i) => scoping.services.storage.sizeOf(ConversationStore.keyFor(CHANNEL, `r${rounds - 1}-b2-${i}`)));
     section('State');
