@@ -46,6 +46,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '10000' },
     ops: { type: 'string', default: '100' },
     bookings: { type: 'string', default: '20' },
+    'scoping-only': { type: 'boolean', default: false },
   },
 });
 
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
 
   const runs: Record<Section, () => Promise<void>> = {
     throughput: () =>
-      benchThroughput({ conversations: positive('conversations'), turns: positive('turns'), rounds: ROUNDS, thinkMs: positive('think-ms'), dataDir: dataDir() }),
+      benchThroughput({ conversations: positive('conversations'), turns: positive('turns'), rounds: ROUNDS, thinkMs: positive('think-ms'), dataDir: dataDir(), scopingOnly: flags['scoping-only'] }),
     directline: () => benchDirectLine({ conversations: positive('dl-conversations'), rounds: ROUNDS, dataDir: dataDir() }),
     memory: () => benchMemory({ utterances: positive('utterances'), rounds: ROUNDS }),
     startup: () => benchStartup({ rounds: ROUNDS }),

@@ -30,6 +30,8 @@ export interface ThroughputOptions {
   rounds: number;
   thinkMs: number;
   dataDir: string;
+  /** Only the scoping bot (for a CPU profile of its turns alone); no ratios then. */
+  scopingOnly?: boolean;
 }
 
 const CHANNEL = 'bench';
@@ -125,11 +127,14 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
   const scoping = await startServer(testConfig({ DATA_DIR: options.dataDir, PORT: '0', HOST: '127.0.0.1' }), { logger });
   const echo = await startEchoServer(testConfig({ DATA_DIR: options.dataDir }), scoping.services.storage, logger);
   const bare = await startBareEchoServer();
-  const bots: Bot[] = [
-    { name: 'bare botbuilder echo (no storage)', run: (id, _i, l) => echoConversation(bare.url, agent, id, turns, l) },
-    { name: 'echo on this stack (SQLite storage)', run: (id, _i, l) => echoConversation(echo.url, agent, id, turns, l) },
-    { name: 'scoping bot', run: (id, i, l) => scopingConversation(scoping.url, agent, id, i, turns, l) },
-  ];
+  const scopingBot: Bot = { name: 'scoping bot', run: (id, i, l) => scopingConversation(scoping.url, agent, id, i, turns, l) };
+  const bots: Bot[] = options.scopingOnly
+    ? [scopingBot]
+    : [
+        { name: 'bare botbuilder echo (no storage)', run: (id, _i, l) => echoConversation(bare.url, agent, id, turns, l) },
+        { name: 'echo on this stack (SQLite storage)', run: (id, _i, l) => echoConversation(echo.url, agent, id, turns, l) },
+        scopingBot,
+      ];
   try {
     // One untimed round each: the first burst on a cold process (JIT, sockets, SQLite pages) would otherwise be the p99.
     for (const bot of bots) await round(bot, `warm-${bots.indexOf(bot)}`, conversations);
@@ -162,20 +167,22 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
       const failed = results[b].reduce((n, x) => n + x.failures, 0);
       if (failed > 0) note(`${bot.name}: ${failed} conversations FAILED`);
     }
-    const [bareR, echoR, scopingR] = results;
-    figure('scoping ÷ bare botbuilder echo', scopingR.map((x, r) => x.rate / bareR[r].rate), '×', { digits: 2, goal: atLeast(0.7, '×') });
-    figure('scoping ÷ echo with the same SQLite storage', scopingR.map((x, r) => x.rate / echoR[r].rate), '×', { digits: 2, goal: atLeast(0.85, '×') });
-    note('the same ratios from CPU time per turn (client included), steadier when other work shares the machine:');
-    figure('scoping ÷ bare echo, by CPU per turn', scopingR.map((x, r) => bareR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
-    figure('scoping ÷ SQLite echo, by CPU per turn', scopingR.map((x, r) => echoR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
-
+    if (!options.scopingOnly) {
+      const [bareR, echoR, scopingR] = results;
+      figure('scoping ÷ bare botbuilder echo', scopingR.map((x, r) => x.rate / bareR[r].rate), '×', { digits: 2, goal: atLeast(0.7, '×') });
+      figure('scoping ÷ echo with the same SQLite storage', scopingR.map((x, r) => x.rate / echoR[r].rate), '×', { digits: 2, goal: atLeast(0.85, '×') });
+      note('the same ratios from CPU time per turn (client included), steadier when other work shares the machine:');
+      figure('scoping ÷ bare echo, by CPU per turn', scopingR.map((x, r) => bareR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
+      figure('scoping ÷ SQLite echo, by CPU per turn', scopingR.map((x, r) => echoR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
+    }
     section(`Scoping bot, ${conversations} paced conversations (${thinkMs / 2}–${(thinkMs * 3) / 2} ms between a reply and the next message), ${rounds} rounds`);
     figure('p50 latency', paced.map((l) => percentile(l, 50)), 'ms', { digits: 2 });
     figure(`p99 latency at ${conversations} paced conversations`, paced.map((l) => percentile(l, 99)), 'ms', { digits: 2, goal: under(50, ' ms') });
     // How long the event loop was held (or the process not scheduled) meanwhile: the floor under any p99.
     note(`event-loop delay meanwhile: p99 ${fmt(loopDelay.percentile(99) / 1e6, 0)} ms, max ${fmt(loopDelay.max / 1e6, 0)} ms`);
 
-    const sizes = Array.from({ length: conversations }, (_v, i) => scoping.services.storage.sizeOf(ConversationStore.keyFor(CHANNEL, `r${rounds - 1}-b2-${i}`)));
+    const scopingIndex = bots.indexOf(scopingBot);
+    const sizes = Array.from({ length: conversations }, (_v, i) => scoping.services.storage.sizeOf(ConversationStore.keyFor(CHANNEL, `r${rounds - 1}-b${scopingIndex}-${i}`)));
     section('State');
     note(`persisted state per conversation: ${fmt(median(sizes), 0)} B median, ${Math.max(...sizes)} B max (target < 4 KB); ` +
       `echo record ${scoping.services.storage.sizeOf(EchoBot.keyFor(CHANNEL, `r${rounds - 1}-b1-0`))} B`);
