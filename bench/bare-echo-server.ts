@@ -21,7 +21,7 @@ class BareEchoBot extends ActivityHandler {
   }
 }
 
-export async function startBareEchoServer(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startBareEchoServer(): Promise<{ url: string; server: http.Server; stop(): Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new BareEchoBot();
   const app = express();
@@ -34,5 +34,5 @@ export async function startBareEchoServer(): Promise<{ url: string; stop(): Prom
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, server, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

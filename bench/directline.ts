@@ -57,6 +57,7 @@ export async function benchDirectLine(options: DirectLineOptions): Promise<void>
     testConfig({ DATA_DIR: options.dataDir, PORT: '0', HOST: '127.0.0.1', DIRECTLINE_TOKEN_RATE_LIMIT: tokens }),
     { logger: createLogger('silent') },
   );
+  server.server.keepAliveTimeout = 120_000; // see throughput.ts
   const api: number[][] = [];
   const dl: number[][] = [];
   let failures = 0;
