@@ -72,39 +72,65 @@ if (ROUNDS < 3) process.stderr.write('note: fewer than 3 rounds; the issue asks 
 
 /**
  * Measurements other parts of the work own, run when their file is on this
- * branch: a module exporting `measure({ rounds })` (or a default function)
- * that returns figures `{ name, values, unit, goal?: { text, met(median) } }`,
- * or prints its own and returns nothing.
+ * branch (imported by a path held in a variable, so this file compiles
+ * without them): bench/widget.ts (`measureWidget({ rounds })`, the website
+ * widget in headless Chromium) and bench/understanding.ts
+ * (`measureUnderstanding()`, the answer reader). Any other module there may
+ * export `measure({ rounds })` returning figures `{ name, values, unit, goal? }`.
  */
 interface ExternalFigure {
   name: string;
-  values?: number[];
-  value?: number;
-  unit?: string;
+  values: number[];
+  unit: string;
   digits?: number;
-  goal?: Goal | string;
+  goal?: Goal;
 }
 
-async function external(file: string, title: string, owner: string): Promise<void> {
-  section(title);
+async function load(file: string, owner: string): Promise<Record<string, unknown> | undefined> {
   if (!fs.existsSync(path.join(__dirname, `${file}.ts`))) {
     note(`not measured on this branch: bench/${file}.ts comes with ${owner}`);
-    return;
+    return undefined;
   }
-  const mod = (await import(`./${file}`)) as Record<string, unknown>;
-  const run = [mod.measure, mod.default, ...Object.values(mod)].find((f): f is (o: { rounds: number }) => Promise<unknown> => typeof f === 'function');
-  if (!run) {
-    note(`bench/${file}.ts exports no function to run`);
-    return;
-  }
+  const modulePath = `./${file}`;
+  return (await import(modulePath)) as Record<string, unknown>;
+}
+
+type WidgetRound = { jsBytesBeforeOpening: number; longestTaskBeforeOpeningMs: number; sendBoxReadyMs: number; jsBytesOnOpening: number; tokenMs: number; bundleRunMs: number };
+
+async function widget(): Promise<void> {
+  section('Widget (goal 1): headless Chromium against the real server, a cold load per round');
+  const mod = await load('widget', 'the widget work (branch present)');
+  if (!mod) return;
+  if (!fs.existsSync('/usr/bin/chromium')) return note('not measured: Chromium not found at /usr/bin/chromium (apt-get install -y chromium)');
+  if (typeof mod.measureWidget !== 'function') return external(mod);
+  const measured = (await (mod.measureWidget as (o: { rounds: number }) => Promise<{ rounds: WidgetRound[] }>)({ rounds: ROUNDS })).rounds;
+  const kb = (bytes: number) => bytes / 1024;
+  figure('JavaScript over the wire before opening', measured.map((r) => kb(r.jsBytesBeforeOpening)), 'KB', { digits: 0, goal: { text: '≤ 1,024 KB', met: (m) => m <= 1024 } });
+  figure('longest task before opening', measured.map((r) => r.longestTaskBeforeOpeningMs), 'ms', { digits: 0, goal: { text: '≤ 200 ms', met: (m) => m <= 200 } });
+  figure('send box ready after opening', measured.map((r) => r.sendBoxReadyMs), 'ms', { digits: 0, goal: { text: '< 1,000 ms', met: (m) => m < 1000 } });
+  figure('JavaScript on opening (Web Chat)', measured.map((r) => kb(r.jsBytesOnOpening)), 'KB', { digits: 0 });
+  figure('  of which: token answered', measured.map((r) => r.tokenMs), 'ms', { digits: 0 });
+  figure('  of which: bundle downloaded and run', measured.map((r) => r.bundleRunMs), 'ms', { digits: 0 });
+}
+
+async function understanding(): Promise<void> {
+  section('Answer reader (src/answers): start-up and per reading');
+  const mod = await load('understanding', 'the answer reader (branch answers)');
+  if (!mod) return;
+  if (typeof mod.measureUnderstanding !== 'function') return external(mod);
+  const rounds: { trainMs: number; perReadingMs: number; perFactsMs: number; readings: number }[] = [];
+  for (let r = 0; r < ROUNDS; r += 1) rounds.push(await (mod.measureUnderstanding as () => Promise<(typeof rounds)[number]> | (typeof rounds)[number])());
+  figure('reader training (start-up)', rounds.map((r) => r.trainMs), 'ms', { digits: 0, goal: { text: '< 2,000 ms', met: (m) => m < 2000 } });
+  figure(`per reading (${rounds[0].readings} readings)`, rounds.map((r) => r.perReadingMs), 'ms', { digits: 3, goal: { text: '< 5 ms', met: (m) => m < 5 } });
+  figure('facts per message', rounds.map((r) => r.perFactsMs), 'ms', { digits: 3, goal: { text: '< 5 ms', met: (m) => m < 5 } });
+}
+
+async function external(mod: Record<string, unknown>): Promise<void> {
+  const run = [mod.measure, mod.default].find((f): f is (o: { rounds: number }) => Promise<unknown> => typeof f === 'function');
+  if (!run) return note('it exports no measure({ rounds }) to run');
   const result = await run({ rounds: ROUNDS });
   if (!Array.isArray(result)) return;
-  for (const f of result as ExternalFigure[]) {
-    const values = f.values ?? (f.value === undefined ? [] : [f.value]);
-    const goal = typeof f.goal === 'string' ? undefined : f.goal;
-    figure(f.name, values, f.unit ?? '', { digits: f.digits ?? 1, goal });
-    if (typeof f.goal === 'string') note(`  goal: ${f.goal}`);
-  }
+  for (const f of result as ExternalFigure[]) figure(f.name, f.values, f.unit, { digits: f.digits ?? 1, goal: f.goal });
 }
 
 async function main(): Promise<void> {
@@ -126,8 +152,8 @@ async function main(): Promise<void> {
     memory: () => benchMemory({ utterances: positive('utterances'), rounds: ROUNDS }),
     startup: () => benchStartup({ rounds: ROUNDS }),
     stores: () => benchStores({ seed: positive('seed'), ops: positive('ops'), rounds: ROUNDS }),
-    widget: () => external('widget', 'Widget (goal 1)', 'the widget work (branch present)'),
-    understanding: () => external('understanding', 'Answer reader: start-up and per reading', 'the answer reader (branch answers)'),
+    widget,
+    understanding,
     recogniser: async () => {
       const trains: number[] = [];
       const per: number[] = [];
