@@ -8,7 +8,7 @@ import { CONNECTOR_PATH } from './connector';
 import { Conversations } from './conversations';
 import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
 import { InProcessConnectorFactory } from './in-process-connector';
-import { OriginPolicy } from './origins';
+import { OriginPolicy, ownOrigins } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
@@ -45,9 +45,11 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
-  const origins = new OriginPolicy(settings.allowedOrigins);
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger);
+  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
+    deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
+  );
+  const origins = new OriginPolicy(settings.allowedOrigins, () => ownOrigins(deps.selfUrl(), deps.config.publicBaseUrl));
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
@@ -72,6 +74,8 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       signer,
       origins,
       rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
+      tokenRateLimit: new ConversationRateLimit(settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds * 1000),
+      consented: async (conversationId) => (deps.bot.hasConsent ? deps.bot.hasConsent({ channelId: DIRECTLINE_CHANNEL_ID, conversationId }) : false),
       delivery,
       azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
       logger: deps.logger,
