@@ -43,35 +43,54 @@ const ANSWERS: Answers = {
 };
 const ASSESSMENT = assess(ANSWERS);
 
-function open(dataDir: string): BookingService {
-  return new BookingService({
+/**
+ * The store APIs this section uses, and the only code here that touches
+ * them: when the stores change shape, adapt `open` and nothing else.
+ */
+interface StoresUnderTest {
+  /** A new lead (consented contact, answers, assessment) from its own conversation; its id. */
+  register(conversationId: string): Promise<string>;
+  offer(now: Date, limit?: number): Promise<{ id: string }[]>;
+  confirm(leadId: string, slotId: string, now: Date): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+async function open(dataDir: string): Promise<StoresUnderTest> {
+  const service = new BookingService({
     config: testConfig({ DATA_DIR: dataDir, BOOKING_PRACTITIONERS: PRACTITIONERS }),
     dataDir,
     holidays: readBankHolidays().dates,
     clock: () => NOW,
   });
+  return {
+    register: async (conversationId) => {
+      const n = conversationId.replace(/\D/g, '');
+      const registered = await service.registerLead({
+        conversationId,
+        channelId: 'webchat',
+        contact: { name: `Visitor ${n}`, email: `visitor${n}@example.org`, organisation: `Organisation ${n} Ltd`, role: 'CTO', phone: '+44 20 7946 0000' },
+        consent: { givenAt: NOW, noticeVersion: '2026-01' },
+        answers: ANSWERS,
+        assessment: ASSESSMENT,
+      });
+      return registered.leadId;
+    },
+    offer: async (now, limit) => service.offerSlots({ now, limit }),
+    confirm: async (leadId, slotId, now) => (await service.confirm({ leadId, slotId, now })).ok,
+    close: async () => service.close(),
+  };
 }
 
 let registered = 0;
-function register(service: BookingService): string {
-  const n = (registered += 1);
-  return service.registerLead({
-    conversationId: `bench-conversation-${n}`,
-    channelId: 'webchat',
-    contact: { name: `Visitor ${n}`, email: `visitor${n}@example.org`, organisation: `Organisation ${n} Ltd`, role: 'CTO', phone: '+44 20 7946 0000' },
-    consent: { givenAt: NOW, noticeVersion: '2026-01' },
-    answers: ANSWERS,
-    assessment: ASSESSMENT,
-  }).leadId;
-}
+const register = (stores: StoresUnderTest) => stores.register(`bench-conversation-${(registered += 1)}`);
 
 /** `count` leads, each with a confirmed booking before NOW. */
-function seed(service: BookingService, count: number): void {
+async function seed(stores: StoresUnderTest, count: number): Promise<void> {
   let cursor = SEED_FROM;
   let booked = 0;
-  let lead = register(service);
+  let lead = await register(stores);
   while (booked < count) {
-    const offers = service.offerSlots({ now: cursor, limit: 10 });
+    const offers = await stores.offer(cursor, 10);
     if (offers.length === 0) {
       cursor = new Date(cursor.getTime() + 7 * 86_400_000);
       if (cursor >= NOW) throw new Error(`seeding ran past ${NOW.toISOString()} after ${booked} bookings`);
@@ -79,9 +98,9 @@ function seed(service: BookingService, count: number): void {
     }
     for (const offer of offers) {
       // Every practitioner may take the slot: fill it, then the next.
-      while (booked < count && service.confirm({ leadId: lead, slotId: offer.id, now: cursor }).ok) {
+      while (booked < count && (await stores.confirm(lead, offer.id, cursor))) {
         booked += 1;
-        if (booked < count) lead = register(service);
+        if (booked < count) lead = await register(stores);
       }
     }
   }
@@ -93,23 +112,25 @@ interface OpTimes {
   confirm: number[];
 }
 
-function timeOps(service: BookingService, ops: number): OpTimes {
+async function timeOps(stores: StoresUnderTest, ops: number): Promise<OpTimes> {
   const times: OpTimes = { register: [], offer: [], confirm: [] };
   for (let i = 0; i < ops; i += 1) {
     let start = performance.now();
-    const lead = register(service);
+    const lead = await register(stores);
     times.register.push(performance.now() - start);
     start = performance.now();
-    const offers = service.offerSlots({ now: NOW });
+    const offers = await stores.offer(NOW);
     times.offer.push(performance.now() - start);
     if (offers.length === 0) throw new Error('no slots to offer at NOW');
     start = performance.now();
-    const confirmed = service.confirm({ leadId: lead, slotId: offers[0].id, now: NOW });
+    const confirmed = await stores.confirm(lead, offers[0].id, NOW);
     times.confirm.push(performance.now() - start);
-    if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.reason}`);
+    if (!confirmed) throw new Error('confirm failed');
   }
   return times;
 }
+
+const { ensureBuilt } = require('../scripts/build.js') as { ensureBuilt(): boolean };
 
 function leadsList(dataDir: string): number {
   const start = performance.now();
@@ -140,27 +161,27 @@ async function sweepRound(count: number): Promise<{ blockedMs: number; swept: nu
     const transcript = new Transcript(path.join(dir, 'directline.sqlite'), 50);
     const expired = NOW.getTime() - 60_000;
     for (let i = 0; i < count; i += 1) {
-      transcript.create(`expired-${i}`, `dl_user${i}`, expired);
-      transcript.append(`expired-${i}`, (seq) => ({ type: 'message', id: `expired-${i}|${seq}`, text: 'hello' }));
+      await transcript.create(`expired-${i}`, `dl_user${i}`, expired);
+      await transcript.append(`expired-${i}`, (seq) => ({ type: 'message', id: `expired-${i}|${seq}`, text: 'hello' }));
     }
     let swept = 0;
     const blockedMs = await longestBlock(async () => {
       swept = await transcript.sweep(NOW.getTime());
     });
-    transcript.close();
+    await transcript.close();
     return { blockedMs, swept };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function outboxAfter(count: number): number {
+async function outboxAfter(count: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-outbox-'));
   try {
     const store = new TeamsStore(TeamsStore.fileIn(dir));
-    for (let i = 0; i < count; i += 1) store.enqueue(`lead-${i}`, `booking-${i}`, new Date(NOW.getTime() + i * 1000));
-    const pending = store.pending();
-    store.close();
+    for (let i = 0; i < count; i += 1) await store.enqueue(`lead-${i}`, `booking-${i}`, new Date(NOW.getTime() + i * 1000));
+    const pending = await store.pending();
+    await store.close();
     return pending;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -172,8 +193,8 @@ export async function benchStores(options: { seed: number; ops: number; rounds: 
   const emptyDirs: string[] = [];
   try {
     const seedStart = performance.now();
-    const seeded = open(seededDir);
-    seed(seeded, options.seed);
+    const seeded = await open(seededDir);
+    await seed(seeded, options.seed);
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
     const ratios: OpTimes = { register: [], offer: [], confirm: [] };
@@ -181,24 +202,24 @@ export async function benchStores(options: { seed: number; ops: number; rounds: 
     for (let r = 0; r < options.rounds; r += 1) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-empty-'));
       emptyDirs.push(dir);
-      const empty = open(dir);
+      const empty = await open(dir);
       // Alternating which goes first, so a warmer cache or a busier moment favours neither.
       let onEmpty: OpTimes;
       let onSeeded: OpTimes;
       if (r % 2 === 0) {
-        onEmpty = timeOps(empty, options.ops);
-        onSeeded = timeOps(seeded, options.ops);
+        onEmpty = await timeOps(empty, options.ops);
+        onSeeded = await timeOps(seeded, options.ops);
       } else {
-        onSeeded = timeOps(seeded, options.ops);
-        onEmpty = timeOps(empty, options.ops);
+        onSeeded = await timeOps(seeded, options.ops);
+        onEmpty = await timeOps(empty, options.ops);
       }
-      empty.close();
+      await empty.close();
       for (const op of ['register', 'offer', 'confirm'] as const) {
         ratios[op].push(median(onSeeded[op]) / median(onEmpty[op]));
         emptyMedians[op].push(median(onEmpty[op]));
       }
     }
-    seeded.close();
+    await seeded.close();
 
     section(
       `Stored data (goals 2 and 3): ${options.seed.toLocaleString('en-GB')} leads and ${options.seed.toLocaleString('en-GB')} bookings against an empty store, ${options.ops} of each operation per round, ${options.rounds} rounds`,
@@ -211,6 +232,7 @@ export async function benchStores(options: { seed: number; ops: number; rounds: 
     figure(`offer at ${options.seed.toLocaleString('en-GB')} ÷ empty`, ratios.offer, '×', { digits: 2, goal: atMost(1.1, '×') });
     figure(`confirm at ${options.seed.toLocaleString('en-GB')} ÷ empty`, ratios.confirm, '×', { digits: 2, goal: atMost(1.1, '×') });
 
+    ensureBuilt(); // a stale dist/ is rebuilt first, untimed, as npm start would
     const list: number[] = [];
     for (let r = 0; r < options.rounds; r += 1) list.push(leadsList(seededDir));
     figure(`npm run leads -- list at ${options.seed.toLocaleString('en-GB')} leads, end to end`, list, 'ms', { digits: 0, goal: under(1000, ' ms') });
@@ -223,7 +245,7 @@ export async function benchStores(options: { seed: number; ops: number; rounds: 
     }
     figure(`transcript sweep of ${options.seed.toLocaleString('en-GB')} expired: longest event-loop block`, sweeps, 'ms', { digits: 0, goal: atMost(20, ' ms') });
 
-    const pending = outboxAfter(options.seed);
+    const pending = await outboxAfter(options.seed);
     figure(`Teams outbox rows after ${options.seed.toLocaleString('en-GB')} briefs, no channel`, [pending], '', { digits: 0, goal: under(options.seed) });
   } finally {
     fs.rmSync(seededDir, { recursive: true, force: true });
