@@ -130,6 +130,7 @@ const EnvSchema = z
     PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    FIRM_NAME: z.preprocess(blankToUndefined, z.string().trim().min(1).max(60).default('QL Security')),
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -198,6 +199,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
+  /** The firm's name as visitors read it ("QL Security's scoping assistant"): `{firm}` in content. */
+  firmName: string;
   auth: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -239,6 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),
+      firmName: e.FIRM_NAME,
       auth: {
         appId: e.MicrosoftAppId,
         appPassword: e.MicrosoftAppPassword,
