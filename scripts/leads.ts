@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../src/config/config';
 import { SqliteStorage } from '../src/storage/sqlite-storage';
+import { checkDataFiles } from '../src/storage/preflight';
+import { StartupError } from '../src/app/startup-error';
 import { TeamsStore, type ContactMark } from '../src/channels/teams/store';
 import { readBankHolidays } from '../src/booking/bank-holidays';
 import { BookingService } from '../src/booking/service';
@@ -44,11 +46,18 @@ function main(argv: string[]): void {
     process.exit(1);
   }
   const { config } = parsed;
+  try {
+    checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite']);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   const service = new BookingService({ config, holidays: readBankHolidays().dates });
   try {
     switch (command) {
       case 'list': {
-        const leads = service.listLeads();
+        const leads = service.listLeads(skipped);
         if (leads.length === 0) process.stdout.write('No leads.\n');
         const contacted = contactMarks(config.dataDir);
         for (const l of leads) {
@@ -61,6 +70,12 @@ function main(argv: string[]): void {
         return;
       }
       case 'show': {
+        const readable = readLead(() => service.brief(rest[0]) ?? service.lead(rest[0]));
+        if (!readable.ok) {
+          process.stderr.write(`Lead ${rest[0]} could not be read (${readable.reason}). Other leads: npm run leads -- list\n`);
+          process.exitCode = 1;
+          return;
+        }
         const brief = service.brief(rest[0]);
         if (brief) {
           process.stdout.write(renderBriefMarkdown(brief));
@@ -75,7 +90,7 @@ function main(argv: string[]): void {
         return;
       }
       case 'export':
-        process.stdout.write(service.exportCsv());
+        process.stdout.write(service.exportCsv(skipped));
         return;
       case 'purge': {
         const now = new Date();
@@ -90,6 +105,20 @@ function main(argv: string[]): void {
   } finally {
     service.close();
   }
+}
+
+function readLead(read: () => unknown): { ok: true } | { ok: false; reason: string } {
+  try {
+    read();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message.split('\n')[0] };
+  }
+}
+
+/** One unreadable lead row must not hide the others: say which, on stderr, and go on. */
+function skipped(leadId: string, reason: string): void {
+  process.stderr.write(`Warning: lead ${leadId} could not be read and was skipped (${reason}).\n`);
 }
 
 /** Who marked a lead contacted from the Teams brief card, when Teams is in use. */

@@ -4,7 +4,7 @@ import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
 import type { Config } from '../config/config';
-import { loadMessages } from '../content/copy';
+import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
@@ -59,7 +59,7 @@ export async function createServices(
   });
   const storage = new SqliteStorage(path.join(config.dataDir, 'conversations.sqlite'));
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, clock, baseUrl: options.baseUrl },
+    turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, clock, baseUrl: options.baseUrl },
     storage,
     conversations: new ConversationStore(storage),
     close() {

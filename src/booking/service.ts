@@ -309,8 +309,8 @@ export class BookingService {
     return leads.getLead(this.db, leadId);
   }
 
-  listLeads(): LeadSummary[] {
-    return leads.allLeads(this.db).map((lead) => {
+  listLeads(onSkipped?: leads.SkippedLead): LeadSummary[] {
+    return leads.allLeads(this.db, onSkipped).map((lead) => {
       const r = lead.assessment?.recommendation;
       const b = this.latestBooking(lead.id);
       return {
@@ -326,8 +326,8 @@ export class BookingService {
     });
   }
 
-  exportCsv(): string {
-    return leadsToCsv(leads.allLeads(this.db).map((lead) => ({ lead, booking: this.latestBooking(lead.id) })));
+  exportCsv(onSkipped?: leads.SkippedLead): string {
+    return leadsToCsv(leads.allLeads(this.db, onSkipped).map((lead) => ({ lead, booking: this.latestBooking(lead.id) })));
   }
 
   /** The active booking if there is one, else the most recent. */

@@ -99,8 +99,21 @@ export function getLead(db: Db, leadId: string): Lead | null {
   return row === undefined ? null : toLead(row);
 }
 
-export function allLeads(db: Db): Lead[] {
-  return db.prepare(`${SELECT_LEAD} ORDER BY l.created_at, l.rowid`).all().map(toLead);
+/** A lead row that could not be read: listed by id so a practitioner can look at it, never fatal for the rest. */
+export type SkippedLead = (leadId: string, reason: string) => void;
+
+export function allLeads(db: Db, onSkipped: SkippedLead = () => undefined): Lead[] {
+  return db
+    .prepare(`${SELECT_LEAD} ORDER BY l.created_at, l.rowid`)
+    .all()
+    .flatMap((row) => {
+      try {
+        return [toLead(row)];
+      } catch (error) {
+        onSkipped(String((row as { id?: unknown }).id ?? '(no id)'), (error as Error).message.split('\n')[0]);
+        return [];
+      }
+    });
 }
 
 export function leadIdsCreatedBefore(db: Db, cutoff: string): string[] {

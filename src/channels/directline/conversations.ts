@@ -2,6 +2,7 @@ import { randomId, type TokenClaims, type TokenSigner } from './tokens';
 import type { Transcript, WireActivity } from './transcript';
 import type { ActivityStream } from './stream';
 import { DIRECTLINE_CHANNEL_ID } from './delivery';
+import { redactBeforeConsent } from './redact';
 
 /**
  * Conversations of the website channel: who may open one, the tokens scoped to
@@ -42,14 +43,23 @@ export class Conversations {
     return this.issue(conversationId, userId);
   }
 
-  /** A fresh token for the same conversation; keeps its log for as long. */
+  /** A fresh token for the same conversation; keeps its log for as long. Earlier tokens stop working. */
   refresh(claims: TokenClaims): IssuedToken | undefined {
     if (!this.transcript.find(claims.conv)) return undefined;
-    return this.issue(claims.conv, claims.user);
+    const gen = this.transcript.nextTokenGeneration(claims.conv);
+    if (gen === undefined) return undefined;
+    return this.issue(claims.conv, claims.user, gen);
   }
 
   exists(conversationId: string): boolean {
     return this.transcript.find(conversationId) !== undefined;
+  }
+
+  /** 'current': the token is of the conversation's latest refresh; 'replaced': a refresh made it obsolete. */
+  tokenState(claims: TokenClaims): 'current' | 'replaced' | 'gone' {
+    const record = this.transcript.find(claims.conv);
+    if (!record) return 'gone';
+    return (claims.gen ?? 0) === record.tokenGen ? 'current' : 'replaced';
   }
 
   /** True once per conversation: the first client to start it announces it to the bot. */
@@ -58,15 +68,18 @@ export class Conversations {
   }
 
   streamUrl(wsBase: string, claims: TokenClaims, watermark: number): string {
-    const { token } = this.signer.sign('stream', claims.conv, claims.user, STREAM_TOKEN_SECONDS);
+    const { token } = this.signer.sign('stream', claims.conv, claims.user, STREAM_TOKEN_SECONDS, claims.gen ?? 0);
     const url = new URL(`${wsBase}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream`);
     url.searchParams.set('t', token);
     if (watermark > 0) url.searchParams.set('watermark', String(watermark));
     return url.toString();
   }
 
-  /** The user's activity as the widget sees it (and echoes back), logged. */
-  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined): WireActivity {
+  /**
+   * The user's activity as the widget sees it (and echoes back), logged. Before
+   * the visitor has consented, what is stored has contact details redacted.
+   */
+  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined, consented = true): WireActivity {
     const fields: Record<string, unknown> = {};
     for (const key of CLIENT_FIELDS) if (posted[key] !== undefined) fields[key] = posted[key];
     return this.log(claims.conv, (id, timestamp) => ({
@@ -77,7 +90,7 @@ export class Conversations {
       conversation: { id: claims.conv },
       from: { id: claims.user, ...(userName ? { name: userName } : {}), role: 'user' },
       recipient: this.bot,
-    }));
+    }), consented ? undefined : redactBeforeConsent);
   }
 
   /**
@@ -119,8 +132,8 @@ export class Conversations {
     };
   }
 
-  private issue(conversationId: string, userId: string): IssuedToken {
-    const { token } = this.signer.sign('conversation', conversationId, userId, this.tokenLifetimeSeconds);
+  private issue(conversationId: string, userId: string, gen = 0): IssuedToken {
+    const { token } = this.signer.sign('conversation', conversationId, userId, this.tokenLifetimeSeconds, gen);
     this.transcript.extend(conversationId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
     return { conversationId, token, expires_in: this.tokenLifetimeSeconds };
   }
@@ -130,12 +143,12 @@ export class Conversations {
    * `<conversation>|0000007`, as Azure's do; timestamps never go backwards
    * within a conversation, so the widget keeps the order they were logged in.
    */
-  private log(conversationId: string, build: (id: string, timestamp: string) => WireActivity): WireActivity {
+  private log(conversationId: string, build: (id: string, timestamp: string) => WireActivity, stored?: (activity: WireActivity) => WireActivity): WireActivity {
     const now = Math.max(Date.now(), (this.lastTimestamp.get(conversationId) ?? 0) + 1);
     if (this.lastTimestamp.size > 10_000) this.lastTimestamp.clear();
     this.lastTimestamp.set(conversationId, now);
     const timestamp = new Date(now).toISOString();
-    const logged = this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp));
+    const logged = this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp), stored);
     this.stream.publish(conversationId, logged.activity, logged.seq);
     return logged.activity;
   }

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import express, { type Router } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../../config/config';
 import { AzureTokens } from './azure';
-import { CONNECTOR_PATH, connectorRouter } from './connector';
+import { CONNECTOR_PATH } from './connector';
 import { Conversations } from './conversations';
 import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
-import { OriginPolicy } from './origins';
+import { InProcessConnectorFactory } from './in-process-connector';
+import { OriginPolicy, ownOrigins } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
@@ -45,14 +45,15 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
-  const origins = new OriginPolicy(settings.allowedOrigins);
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger);
+  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
+    deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
+  );
+  const origins = new OriginPolicy(settings.allowedOrigins, () => ownOrigins(deps.selfUrl(), deps.config.publicBaseUrl));
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
-  const connectorKey = randomBytes(32).toString('base64url');
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
-  const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
+  const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, new InProcessConnectorFactory({ conversations, transcript }), serviceUrl);
   deps.bot.onErased?.(({ channelId, conversationId }) => {
     if (channelId === DIRECTLINE_CHANNEL_ID) transcript.forget(conversationId);
   });
@@ -65,7 +66,6 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
   };
 
   const router = express.Router();
-  router.use(connectorRouter({ conversations, transcript, connectorKey }));
   router.use(
     protocolRouter({
       config: settings,
@@ -74,6 +74,8 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       signer,
       origins,
       rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
+      tokenRateLimit: new ConversationRateLimit(settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds * 1000),
+      consented: async (conversationId) => (deps.bot.hasConsent ? deps.bot.hasConsent({ channelId: DIRECTLINE_CHANNEL_ID, conversationId }) : false),
       delivery,
       azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
       logger: deps.logger,

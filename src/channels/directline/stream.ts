@@ -23,6 +23,8 @@ export interface StreamLogger {
 export class ActivityStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly sockets = new Map<string, Set<WebSocket>>();
+  /** Upgrades accepted but not yet open, counted against the limit too. */
+  private readonly opening = new Map<string, number>();
   private readonly keepalive: NodeJS.Timeout;
 
   constructor(
@@ -30,6 +32,8 @@ export class ActivityStream {
     private readonly signer: TokenSigner,
     private readonly origins: OriginPolicy,
     private readonly logger: StreamLogger,
+    /** A visitor's tabs need a few; hundreds on one conversation is someone exhausting the server. */
+    private readonly maxPerConversation = 4,
     keepaliveMs = 15_000,
   ) {
     this.keepalive = setInterval(() => this.ping(), keepaliveMs);
@@ -44,14 +48,30 @@ export class ActivityStream {
       const conversationId = decodeURIComponent(match[1]);
       const refuse = (status: number, reason: string) => {
         this.logger.debug('directline stream refused', { reason });
-        socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        const text = status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Not Found';
+        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       };
       if (!this.origins.allows(req)) return refuse(403, 'origin');
       const verified = this.signer.verify(url.searchParams.get('t') ?? '', 'stream');
       if (!verified.ok) return refuse(403, verified.reason);
-      if (verified.claims.conv !== conversationId || !this.transcript.find(conversationId)) return refuse(404, 'conversation');
+      const record = verified.claims.conv === conversationId ? this.transcript.find(conversationId) : undefined;
+      if (!record) return refuse(404, 'conversation');
+      if ((verified.claims.gen ?? 0) !== record.tokenGen) return refuse(403, 'replaced');
+      const pending = this.opening.get(conversationId) ?? 0;
+      if ((this.sockets.get(conversationId)?.size ?? 0) + pending >= this.maxPerConversation) return refuse(429, 'too many streams');
       const watermark = parseWatermark(url.searchParams.get('watermark'));
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(conversationId, watermark, ws));
+      this.opening.set(conversationId, pending + 1);
+      const opened = () => {
+        const left = (this.opening.get(conversationId) ?? 1) - 1;
+        if (left > 0) this.opening.set(conversationId, left);
+        else this.opening.delete(conversationId);
+      };
+      socket.once('close', opened);
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('close', opened);
+        opened();
+        this.open(conversationId, watermark, ws);
+      });
     });
   }
 
