@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { preparedOnce } from './prepared-once';
 
 /**
  * The conversation log of the website channel, in SQLite so a reload after a
@@ -40,8 +41,11 @@ export class Transcript {
     private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = preparedOnce(new Database(file));
     this.db.pragma('journal_mode = WAL');
+    // As the conversation state store: WAL without an fsync per commit. Every
+    // activity is a commit, and with a sync each one held the event loop.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS conversations (
