@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadAnswerExamples } from '../answers/examples';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
@@ -44,6 +45,11 @@ export async function createServices(
   const started = Date.now();
   const recogniser = await createRecogniser(intents.content);
   logger.info('recogniser trained', { ms: Date.now() - started });
+  // The answer reader's content is checked now (a broken content/answers file stops start-up here); each question's
+  // readers train on its first typed answer. Training in the background instead blocks the event loop for a few
+  // hundred milliseconds at a time, long enough for tsx to force-kill a process asked to stop meanwhile.
+  const examples = loadAnswerExamples();
+  if (!examples.ok) throw new ContentError(examples.errors);
 
   const booking = new BookingService({
     config,
