@@ -48,7 +48,7 @@ it('no consent, no booking, and nothing stored', async () => {
   await chat.click({ question: 'disclaimer', answer: 'accept' });
   const replies = await chat.click({ ...CONTACT, consent: 'false' });
   expect(textOf(replies)).toMatch(/agreed/);
-  expect(chat.services.turn.booking.listLeads()).toHaveLength(0);
+  expect((await chat.services.turn.leads.listLeads())).toHaveLength(0);
 });
 
 it('typed contact details, field by field, consent first', async () => {
@@ -125,11 +125,11 @@ it('delete my data erases the lead and cancels the booking', async () => {
   await toSlots();
   await chat.say('1');
   await chat.say('yes');
-  expect(chat.services.turn.booking.listLeads()).toHaveLength(1);
+  expect((await chat.services.turn.leads.listLeads())).toHaveLength(1);
   const replies = await chat.say('please delete my data');
   expect(textOf(replies)).toMatch(/deleted/);
   expect(textOf(replies)).toMatch(/cancelled/);
-  expect(chat.services.turn.booking.listLeads()).toHaveLength(0);
+  expect((await chat.services.turn.leads.listLeads())).toHaveLength(0);
 });
 
 it('a confirmed booking, its lead and consent survive a restart', async () => {
@@ -139,9 +139,9 @@ it('a confirmed booking, its lead and consent survive a restart', async () => {
   const dataDir = chat.dataDir;
   chat.close();
   chat = await startChat({ now: '2026-12-01T10:05:00.000Z', dataDir });
-  const [lead] = chat.services.turn.booking.listLeads();
+  const [lead] = (await chat.services.turn.leads.listLeads());
   expect(lead.booking).toMatchObject({ id: booked.id, status: 'confirmed' });
-  expect(chat.services.turn.booking.lead(lead.id)?.consent).toBeTruthy();
+  expect((await chat.services.turn.leads.lead(lead.id))?.consent).toBeTruthy();
   expect(textOf(await chat.say('book a call'))).toMatch(/already have a call booked/);
   expect(fs.existsSync(dataDir)).toBe(true);
 });

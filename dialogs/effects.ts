@@ -13,13 +13,13 @@ import type { TurnState } from './turn-state';
  */
 
 export async function runEffects(turn: TurnState): Promise<void> {
-  const { booking } = turn.services;
+  const { booking, leads } = turn.services;
   for (let guard = 0; guard < 5; guard += 1) {
     const ctx = turn.context;
     if (turn.matches('booking.registering')) {
       const contact = ctx.booking.contact;
       const answers = applicableAnswers(ctx.answers);
-      const { leadId } = booking.registerLead({
+      const { leadId } = await leads.registerLead({
         conversationId: turn.request.conversationId,
         channelId: turn.channel.channelId,
         contact: { name: contact.name!, email: contact.email!, organisation: contact.organisation!, role: contact.role, phone: contact.phone },
@@ -31,11 +31,11 @@ export async function runEffects(turn: TurnState): Promise<void> {
     } else if (turn.matches('booking.committing')) {
       const chosen = ctx.booking.chosen!;
       const now = turn.services.clock();
-      if (ctx.booking.leadId) booking.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn));
+      if (ctx.booking.leadId) await leads.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn));
       const result =
         ctx.booking.rescheduling && ctx.booking.current
-          ? booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
-          : booking.confirm({ leadId: ctx.booking.leadId ?? '', slotId: chosen.id, now });
+          ? await booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
+          : await booking.confirm({ leadId: ctx.booking.leadId ?? '', slotId: chosen.id, now });
       if (result.ok) {
         const summary = summaryOf(turn, result.booking);
         turn.apply({ type: 'BOOKED', booking: summary });
@@ -46,14 +46,14 @@ export async function runEffects(turn: TurnState): Promise<void> {
       }
     } else if (turn.matches('booked.cancelling')) {
       const current = ctx.booking.current!;
-      const result = booking.cancel(current.id);
+      const result = await booking.cancel(current.id);
       const summary: BookingSummary = result.ok ? summaryOf(turn, result.booking) : { ...current, status: 'cancelled' };
       turn.apply({ type: 'BOOKING_CANCELLED', booking: summary });
       turn.say(textReply(fill(turn.messages.booking.cancelled, { time: formatWhen(summary) }), bookingValue(summary)));
       turn.promptShown = true;
     } else if (turn.matches('erasing')) {
       const hadBooking = ctx.booking.current?.status === 'confirmed';
-      if (ctx.booking.leadId) booking.deleteLead(ctx.booking.leadId);
+      if (ctx.booking.leadId) await leads.deleteLead(ctx.booking.leadId);
       turn.apply({ type: 'DATA_ERASED' });
       turn.erased = true;
       turn.say(textReply(fill(turn.messages.deleted, { booking: hadBooking ? turn.messages.deletedBooking : '' })));

@@ -53,7 +53,7 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
 async function renderSlots(turn: TurnState): Promise<void> {
   const { booking: b } = turn.context;
   const { messages, channel } = turn;
-  const slots = turn.services.booking.offerSlots({ now: turn.services.clock(), after: b.cursor.after, day: b.cursor.day });
+  const slots = await turn.services.booking.offerSlots({ now: turn.services.clock(), after: b.cursor.after, day: b.cursor.day });
   await turn.send({ type: 'SLOTS_OFFERED', slots: slots.map(({ id, start, end }) => ({ id, start, end })) });
   let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: b.cursor.day }) : messages.booking.slotPrompt;
   if (slots.length === 0) lead = b.cursor.after || b.cursor.day ? messages.booking.noSlots : messages.booking.noSlotsAtAll;

@@ -1,5 +1,6 @@
 import type { QuestionContent } from '../src/answers/question-content';
 import type { BookingService } from '../src/booking/service';
+import type { LeadService } from '../src/leads/service';
 import type { Config } from '../src/config/config';
 import type { Messages } from '../src/content/copy';
 import type { IntentContent } from '../src/intents/content';
@@ -13,6 +14,7 @@ export interface TurnServices {
   intents: IntentContent;
   recogniser: Recogniser;
   booking: BookingService;
+  leads: LeadService;
   clock: () => Date;
   /** Absolute base URL for links this server hands out (the iCalendar file). */
   baseUrl: () => string;

@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseConfig } from '../src/config/config';
+import { parseConfig, type Config } from '../src/config/config';
 import { SqliteStorage } from '../src/storage/sqlite-storage';
-import { TeamsStore, type ContactMark } from '../src/channels/teams/store';
-import { readBankHolidays } from '../src/booking/bank-holidays';
-import { BookingService } from '../src/booking/service';
-import { formatSlot } from '../src/booking/slots';
+import { SqliteTeamsStore, type ContactMark } from '../src/channels/teams/store';
+import { SlotFormatter } from '../src/booking/slots';
 import { renderBriefMarkdown } from '../src/leads/brief';
+import { LeadService } from '../src/leads/service';
+import { openRecords } from '../src/records';
 
 const USAGE = `Usage: npm run leads -- <command>
 
@@ -27,7 +27,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(USAGE);
@@ -44,29 +44,36 @@ function main(argv: string[]): void {
     process.exit(1);
   }
   const { config } = parsed;
-  const service = new BookingService({ config, holidays: readBankHolidays().dates });
+  const records = openRecords(config);
+  const service = new LeadService({
+    config,
+    records,
+    onUnreadable: (row) => process.stderr.write(`Skipped lead ${row.id}: its stored row cannot be read (${row.problem}).\n`),
+  });
   try {
     switch (command) {
       case 'list': {
-        const leads = service.listLeads();
+        const leads = await service.listLeads();
         if (leads.length === 0) process.stdout.write('No leads.\n');
-        const contacted = contactMarks(config.dataDir);
+        const contacted = await contactMarks(config);
+        const when = new SlotFormatter(config.booking.timeZone);
+        const lines: string[] = [];
         for (const l of leads) {
-          const booking = l.booking ? `${formatSlot(l.booking, config.booking.timeZone)} ${l.booking.status}` : 'not booked';
-          const mark = contacted(l.id);
+          const booking = l.booking ? `${when.format(l.booking)} ${l.booking.status}` : 'not booked';
+          const mark = contacted.get(l.id);
           const contact = mark ? `contacted ${mark.contactedAt.slice(0, 10)} by ${mark.byName}` : 'not contacted';
-          process.stdout.write(`${[l.id, l.createdAt.slice(0, 10), l.organisation, l.pathway ?? '-', l.tier ?? '-', booking, contact].join('\t')}\n`);
+          lines.push(`${[l.id, l.createdAt.slice(0, 10), l.organisation, l.pathway ?? '-', l.tier ?? '-', booking, contact].join('\t')}\n`);
         }
-        contacted.close();
+        process.stdout.write(lines.join(''));
         return;
       }
       case 'show': {
-        const brief = service.brief(rest[0]);
+        const brief = await service.brief(rest[0]);
         if (brief) {
           process.stdout.write(renderBriefMarkdown(brief));
           return;
         }
-        if (!service.lead(rest[0])) {
+        if (!(await service.lead(rest[0]))) {
           process.stderr.write(`No lead with id "${rest[0]}". Try: npm run leads -- list\n`);
           process.exitCode = 1;
           return;
@@ -75,11 +82,11 @@ function main(argv: string[]): void {
         return;
       }
       case 'export':
-        process.stdout.write(service.exportCsv());
+        process.stdout.write(await service.exportCsv());
         return;
       case 'purge': {
         const now = new Date();
-        const counts = service.purge({ now });
+        const counts = await service.purge({ now });
         const conversations = purgeConversations(config.dataDir, new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
         process.stdout.write(
           `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations.\n`,
@@ -88,15 +95,20 @@ function main(argv: string[]): void {
       }
     }
   } finally {
-    service.close();
+    await records.close();
   }
 }
 
-/** Who marked a lead contacted from the Teams brief card, when Teams is in use. */
-function contactMarks(dataDir: string): ((leadId: string) => ContactMark | null) & { close(): void } {
-  const file = TeamsStore.fileIn(dataDir);
-  const store = fs.existsSync(file) ? new TeamsStore(file) : null;
-  return Object.assign((leadId: string) => store?.contactOf(leadId) ?? null, { close: () => store?.close() });
+/** Who marked a lead contacted from the Teams brief card, when Teams is in use: all marks in one query. */
+async function contactMarks(config: Config): Promise<Map<string, ContactMark>> {
+  const file = SqliteTeamsStore.fileIn(config.dataDir);
+  if (!fs.existsSync(file)) return new Map();
+  const store = new SqliteTeamsStore(file);
+  try {
+    return await store.contactMarks();
+  } finally {
+    await store.close();
+  }
 }
 
 /** Conversations untouched for the retention period go too (their state may hold contact details). */
@@ -111,4 +123,7 @@ function purgeConversations(dataDir: string, cutoff: Date): number {
   }
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
+import { LeadService } from '../leads/service';
+import { openRecords } from '../records';
 import type { Config } from '../config/config';
 import { loadMessages } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
@@ -24,7 +26,7 @@ export interface AppServices {
   turn: TurnServices;
   storage: SqliteStorage;
   conversations: ConversationStore;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function createServices(
@@ -45,19 +47,17 @@ export async function createServices(
   const recogniser = await createRecogniser(intents.content);
   logger.info('recogniser trained', { ms: Date.now() - started });
 
-  const booking = new BookingService({
-    config,
-    holidays: holidays.dates,
-    clock,
-    log: (event, ids) => logger.info(`booking ${event}`, ids),
-  });
+  const records = openRecords(config);
+  const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
+  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
+  const leads = new LeadService({ config, records, clock, log });
   const storage = new SqliteStorage(path.join(config.dataDir, 'conversations.sqlite'));
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, clock, baseUrl: options.baseUrl },
+    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
     storage,
     conversations: new ConversationStore(storage),
-    close() {
-      booking.close();
+    async close() {
+      await records.close();
       storage.close();
     },
   };

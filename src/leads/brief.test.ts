@@ -1,20 +1,20 @@
-import { BookingService } from '../booking/service';
-import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900 } from '../../test/booking/fixtures';
+
+import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, type Stores } from '../../test/booking/fixtures';
 import { renderBriefCard, renderBriefMarkdown } from './brief';
 
 /** The practitioner's brief for a booked, assessed lead (financial, EU exposure, AI procurement → 42001-first, hot). */
 
-let service: BookingService;
+let service: Stores;
 let leadId: string;
-beforeEach(() => {
+beforeEach(async () => {
   service = openService(tempDataDir());
-  leadId = registerAda(service);
-  expect(service.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW }).ok).toBe(true);
+  leadId = await registerAda(service);
+  expect((await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
 });
 afterEach(() => service.close());
 
-it('Markdown: contact, London time, recommendation with reasons in words, regulators, agenda for the pathway', () => {
-  const md = renderBriefMarkdown(service.brief(leadId)!);
+it('Markdown: contact, London time, recommendation with reasons in words, regulators, agenda for the pathway', async () => {
+  const md = renderBriefMarkdown((await service.leads.brief(leadId))!);
   expect(md).toContain('# Pre-call brief: Analytical Engines Ltd');
   expect(md).toContain('- **Time (London):** Wed 2 Dec, 09:00–09:30');
   expect(md).toContain('- **Email:** ada@example.org');
@@ -30,16 +30,16 @@ it('Markdown: contact, London time, recommendation with reasons in words, regula
   expect(md).toContain('not legal or compliance advice');
 });
 
-it('Adaptive Card 1.4 with object submit data and the full brief behind ShowCard', () => {
-  const card = renderBriefCard(service.brief(leadId)!) as { version: string; actions: Record<string, unknown>[] };
+it('Adaptive Card 1.4 with object submit data and the full brief behind ShowCard', async () => {
+  const card = renderBriefCard((await service.leads.brief(leadId))!) as { version: string; actions: Record<string, unknown>[] };
   expect(card.version).toBe('1.4');
   expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: 'Mark as contacted', data: { action: 'lead.contacted', leadId } });
   expect(card.actions[1]).toMatchObject({ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', version: '1.4' } });
   expect(JSON.stringify(card)).toContain('Wed 2 Dec, 09:00–09:30');
 });
 
-it('a lead without an assessment gets the generic agenda', () => {
-  const { leadId: bare } = service.registerLead({
+it('a lead without an assessment gets the generic agenda', async () => {
+  const { leadId: bare } = await service.leads.registerLead({
     conversationId: 'c',
     channelId: 'webchat',
     contact: { name: 'B', email: 'b@example.org', organisation: 'B Ltd' },
@@ -47,8 +47,8 @@ it('a lead without an assessment gets the generic agenda', () => {
     answers: { ai_use: 'active' },
     assessment: null,
   });
-  expect(service.confirm({ leadId: bare, slotId: 'slot-20261202T1030Z', now: NOW }).ok).toBe(true);
-  const md = renderBriefMarkdown(service.brief(bare)!);
+  expect((await service.booking.confirm({ leadId: bare, slotId: 'slot-20261202T1030Z', now: NOW })).ok).toBe(true);
+  const md = renderBriefMarkdown((await service.leads.brief(bare))!);
   expect(md).toContain('Not assessed yet');
   expect(md).toContain('The scoping questions not yet answered');
 });

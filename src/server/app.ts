@@ -62,6 +62,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     adapter,
     bot,
     booking: services.turn.booking,
+    leads: services.turn.leads,
     logger,
     dataDir: config.dataDir,
     services: services.turn,
@@ -86,10 +87,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
-  app.get('/calendar/:file', (req, res) => {
+  app.get('/calendar/:file', async (req, res) => {
     const match = /^([\w-]{1,80})\.ics$/.exec(req.params.file);
     const token = typeof req.query.token === 'string' ? req.query.token : null;
-    const body = match ? services.turn.booking.calendarFor(match[1], token) : null;
+    const body = match ? await services.turn.booking.calendarFor(match[1], token) : null;
     if (!body) return void res.status(404).type('text/plain').send('Not found');
     res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${match![1]}.ics"`);
     res.send(body);
@@ -123,7 +124,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.queue.drain();
       await teams.stop();
-      services.close();
+      await services.close();
       logger.info('stopped');
     })());
 

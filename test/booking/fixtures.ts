@@ -4,6 +4,8 @@ import path from 'node:path';
 import { testConfig } from '../../src/config/config';
 import { readBankHolidays } from '../../src/booking/bank-holidays';
 import { BookingService } from '../../src/booking/service';
+import { LeadService } from '../../src/leads/service';
+import { openRecords, type Records } from '../../src/records';
 import { assess } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
 
@@ -29,20 +31,36 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'booking-'));
 }
 
-export function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): BookingService {
-  return new BookingService({ config: testConfig({ DATA_DIR: dataDir, ...env }), dataDir, holidays: readBankHolidays().dates, clock });
+/** The booking and lead services on one records store, as the server wires them. */
+export interface Stores {
+  booking: BookingService;
+  leads: LeadService;
+  records: Records;
+  close(): Promise<void>;
+}
+
+export function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): Stores {
+  const config = testConfig({ DATA_DIR: dataDir, ...env });
+  const records = openRecords(config);
+  return {
+    booking: new BookingService({ config, records, holidays: readBankHolidays().dates, clock }),
+    leads: new LeadService({ config, records, clock }),
+    records,
+    close: () => records.close(),
+  };
 }
 
 let conversations = 0;
 
 /** Registers Ada from a conversation of her own (or the one given). */
-export function registerAda(service: BookingService, overrides: { email?: string; conversationId?: string } = {}): string {
-  return service.registerLead({
+export async function registerAda(stores: Pick<Stores, 'leads'>, overrides: { email?: string; conversationId?: string } = {}): Promise<string> {
+  const { leadId } = await stores.leads.registerLead({
     conversationId: overrides.conversationId ?? `conv-${process.pid}-${++conversations}`,
     channelId: 'webchat',
     contact: { name: 'Ada Lovelace', email: overrides.email ?? 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
     consent: { givenAt: NOW, noticeVersion: '2026-01' },
     answers: ANSWERS,
     assessment: assess(ANSWERS),
-  }).leadId;
+  });
+  return leadId;
 }
