@@ -192,10 +192,10 @@ async function main(): Promise<void> {
     const memoryAfter = process.memoryUsage();
 
     // Stored state: the scoping conversations of the last round (each reached its recommendation or beyond).
-    const sizes = Array.from({ length: CONVERSATIONS }, (_v, i) =>
-      scoping.services.storage.sizeOf(ConversationStore.keyFor(CHANNEL, `scoping-${ROUNDS - 1}-${i}`)),
+    const sizes = await Promise.all(
+      Array.from({ length: CONVERSATIONS }, (_v, i) => scoping.services.storage.sizeOf(ConversationStore.keyFor(CHANNEL, `scoping-${ROUNDS - 1}-${i}`))),
     );
-    const echoSize = scoping.services.storage.sizeOf(EchoBot.keyFor(CHANNEL, `echo-${ROUNDS - 1}-0`));
+    const echoSize = await scoping.services.storage.sizeOf(EchoBot.keyFor(CHANNEL, `echo-${ROUNDS - 1}-0`));
     const meanSize = sizes.reduce((a, b) => a + b, 0) / sizes.length;
     const maxSize = Math.max(...sizes);
 

@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
       case 'purge': {
         const now = new Date();
         const counts = await service.purge({ now });
-        const conversations = purgeConversations(config.dataDir, new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
+        const conversations = await purgeConversations(config.dataDir, new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
         process.stdout.write(
           `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations.\n`,
         );
@@ -112,14 +112,14 @@ async function contactMarks(config: Config): Promise<Map<string, ContactMark>> {
 }
 
 /** Conversations untouched for the retention period go too (their state may hold contact details). */
-function purgeConversations(dataDir: string, cutoff: Date): number {
+async function purgeConversations(dataDir: string, cutoff: Date): Promise<number> {
   const file = path.join(dataDir, 'conversations.sqlite');
   if (!fs.existsSync(file)) return 0;
   const storage = new SqliteStorage(file);
   try {
-    return storage.purgeOlderThan(cutoff);
+    return await storage.purgeOlderThan(cutoff);
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 

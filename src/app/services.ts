@@ -10,6 +10,7 @@ import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
 import { SqliteStorage } from '../storage/sqlite-storage';
+import type { ConversationStorage } from '../storage/types';
 import { ConversationStore } from '../bot/conversation-store';
 import type { TurnServices } from '../../dialogs/services';
 
@@ -24,7 +25,7 @@ export class ContentError extends Error {
 
 export interface AppServices {
   turn: TurnServices;
-  storage: SqliteStorage;
+  storage: ConversationStorage;
   conversations: ConversationStore;
   close(): Promise<void>;
 }
@@ -58,7 +59,7 @@ export async function createServices(
     conversations: new ConversationStore(storage),
     async close() {
       await records.close();
-      storage.close();
+      await storage.close();
     },
   };
 }

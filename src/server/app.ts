@@ -56,6 +56,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
   const adapter = createAdapter(config, logger);
   const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger });
+  // An erased conversation's earlier state (with the contact details) must not stay readable in the store's log.
+  bot.onErased(() => services.storage.scrub());
   // Teams: answered-card updates, identity prefill, and briefs posted to the practitioners' channel.
   const teams = createTeamsChannel({
     config,

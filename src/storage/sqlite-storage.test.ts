@@ -54,8 +54,8 @@ it('survives a reopen, and deletes', async () => {
 
 it('purges items not written since a cutoff, keeping newer ones', async () => {
   await storage.write({ old: { n: 1, eTag: '*' }, fresh: { n: 2, eTag: '*' } });
-  expect(storage.purgeOlderThan(new Date(Date.now() - 60_000))).toBe(0);
-  expect(storage.purgeOlderThan(new Date(Date.now() + 60_000))).toBe(2);
+  expect(await storage.purgeOlderThan(new Date(Date.now() - 60_000))).toBe(0);
+  expect(await storage.purgeOlderThan(new Date(Date.now() + 60_000))).toBe(2);
   expect(await storage.read(['old', 'fresh'])).toEqual({});
 });
 
@@ -65,4 +65,19 @@ it('several items are written all or none: one stale eTag refuses the whole writ
   await storage.write({ y: { n: 2, eTag: y.eTag } });
   await expect(storage.write({ x: { n: 9, eTag: '*' }, y: { n: 9, eTag: y.eTag } })).rejects.toThrow(/eTag conflict/);
   expect(await storage.read(['x', 'y'])).toMatchObject({ x: { n: 1 }, y: { n: 2 } });
+});
+
+describe('erasure', () => {
+  it('after an erased conversation is overwritten and scrubbed, its earlier state is nowhere in the file or its log', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'state-erase-'));
+    const store = new SqliteStorage(path.join(dir, 'conversations.sqlite'));
+    await store.write({ 'conversation/test/c1': { contact: { email: 'erased.person@example.org' }, eTag: '*' } });
+    const bytes = () => Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)))).toString('latin1');
+    expect(bytes()).toContain('erased.person@example.org');
+    await store.write({ 'conversation/test/c1': { contact: {}, eTag: '*' } });
+    await store.scrub();
+    expect(bytes()).not.toContain('erased.person@example.org');
+    expect(fs.statSync(path.join(dir, 'conversations.sqlite')).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
 });

@@ -41,5 +41,5 @@ it('nothing was stored for the refused conversations', async () => {
   const conversation = new Conversation(server.url, { id: 'refused-conversation' });
   await conversation.post({ type: 'message', text: 'hello' });
   const key = `conversation/test/refused-conversation`;
-  expect(server.running.services.storage.sizeOf(key)).toBe(0);
+  expect(await server.running.services.storage.sizeOf(key)).toBe(0);
 });

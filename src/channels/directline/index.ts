@@ -81,8 +81,9 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
     }),
   );
 
-  transcript.sweep();
-  const sweeper = setInterval(() => transcript.sweep(), SWEEP_EVERY_MS);
+  const sweep = () => void transcript.sweep().catch((error: Error) => deps.logger.error('directline sweep failed', { error: error.message }));
+  sweep();
+  const sweeper = setInterval(sweep, SWEEP_EVERY_MS);
   sweeper.unref();
   deps.logger.info('website channel ready', { mode: settings.secret ? 'azure' : 'self-hosted', allowedOrigins: settings.allowedOrigins });
 

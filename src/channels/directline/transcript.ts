@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import { prepareDataFile } from '../../storage/files';
 
 /**
  * The conversation log of the website channel, in SQLite so a reload after a
@@ -28,6 +27,9 @@ export interface LoggedActivity {
   activity: WireActivity;
 }
 
+/** Conversations dropped per sweep step: about a millisecond of work each, with their activities. */
+export const SWEEP_BATCH = 200;
+
 export class Transcript {
   private readonly db: Database.Database;
 
@@ -35,9 +37,10 @@ export class Transcript {
     file: string,
     private readonly historyLimit: number,
   ) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS conversations (
@@ -53,6 +56,7 @@ export class Transcript {
         json TEXT NOT NULL,
         PRIMARY KEY (conversation_id, seq)
       ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS conversations_by_expiry ON conversations (expires_at);
     `);
     this.db.pragma('foreign_keys = ON');
   }
@@ -116,12 +120,29 @@ export class Transcript {
    * so the widget's watermark stays valid (after "delete my data").
    */
   forget(conversationId: string): number {
-    return this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+    const forgotten = this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+    // secure_delete zeroed the rows in the file; the log still holds the pages as they were.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return forgotten;
   }
 
-  /** Drops expired conversations and their activities; returns how many went. */
-  sweep(now = Date.now()): number {
-    return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
+  /**
+   * Drops expired conversations and their activities, a batch at a time with
+   * the event loop free in between, so a backlog of thousands never holds up
+   * the turns being served. Returns how many went.
+   */
+  async sweep(now = Date.now(), batch = SWEEP_BATCH): Promise<number> {
+    const take = this.db.prepare(
+      'DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)',
+    );
+    let total = 0;
+    for (;;) {
+      if (!this.db.open) return total;
+      const gone = take.run(now, batch).changes;
+      total += gone;
+      if (gone < batch) return total;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   close(): void {
