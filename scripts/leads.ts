@@ -2,15 +2,11 @@
  * Leads for practitioners: `npm run leads -- list | show <id> | export --csv | purge`.
  * Reads DATA_DIR (and the rest) through src/config; prints to stdout.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseConfig, type Config } from '../src/config/config';
-import { SqliteStorage } from '../src/storage/sqlite-storage';
-import { SqliteTeamsStore, type ContactMark } from '../src/channels/teams/store';
+import { parseConfig } from '../src/config/config';
 import { SlotFormatter } from '../src/booking/slots';
 import { renderBriefMarkdown } from '../src/leads/brief';
 import { LeadService } from '../src/leads/service';
-import { openRecords } from '../src/records';
+import { openBackend } from '../src/app/backend';
 
 const USAGE = `Usage: npm run leads -- <command>
 
@@ -44,10 +40,10 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
-  const records = openRecords(config);
+  const backend = await openBackend(config);
   const service = new LeadService({
     config,
-    records,
+    records: backend.records,
     onUnreadable: (row) => process.stderr.write(`Skipped lead ${row.id}: its stored row cannot be read (${row.problem}).\n`),
   });
   try {
@@ -55,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
       case 'list': {
         const leads = await service.listLeads();
         if (leads.length === 0) process.stdout.write('No leads.\n');
-        const contacted = await contactMarks(config);
+        const contacted = await backend.teams.contactMarks();
         const when = new SlotFormatter(config.booking.timeZone);
         const lines: string[] = [];
         for (const l of leads) {
@@ -87,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
       case 'purge': {
         const now = new Date();
         const counts = await service.purge({ now });
-        const conversations = await purgeConversations(config.dataDir, new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
+        const conversations = await backend.storage.purgeOlderThan(new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
         process.stdout.write(
           `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations.\n`,
         );
@@ -95,31 +91,7 @@ async function main(argv: string[]): Promise<void> {
       }
     }
   } finally {
-    await records.close();
-  }
-}
-
-/** Who marked a lead contacted from the Teams brief card, when Teams is in use: all marks in one query. */
-async function contactMarks(config: Config): Promise<Map<string, ContactMark>> {
-  const file = SqliteTeamsStore.fileIn(config.dataDir);
-  if (!fs.existsSync(file)) return new Map();
-  const store = new SqliteTeamsStore(file);
-  try {
-    return await store.contactMarks();
-  } finally {
-    await store.close();
-  }
-}
-
-/** Conversations untouched for the retention period go too (their state may hold contact details). */
-async function purgeConversations(dataDir: string, cutoff: Date): Promise<number> {
-  const file = path.join(dataDir, 'conversations.sqlite');
-  if (!fs.existsSync(file)) return 0;
-  const storage = new SqliteStorage(file);
-  try {
-    return await storage.purgeOlderThan(cutoff);
-  } finally {
-    await storage.close();
+    await backend.close();
   }
 }
 

@@ -1,15 +1,13 @@
-import path from 'node:path';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
 import { LeadService } from '../leads/service';
-import { openRecords } from '../records';
+import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
 import { loadMessages } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
-import { SqliteStorage } from '../storage/sqlite-storage';
 import type { ConversationStorage } from '../storage/types';
 import { ConversationStore } from '../bot/conversation-store';
 import type { TurnServices } from '../../dialogs/services';
@@ -26,6 +24,8 @@ export class ContentError extends Error {
 export interface AppServices {
   turn: TurnServices;
   storage: ConversationStorage;
+  /** Where shared state lives: SQLite under DATA_DIR or PostgreSQL (DATABASE_URL). */
+  backend: Backend;
   conversations: ConversationStore;
   close(): Promise<void>;
 }
@@ -48,18 +48,17 @@ export async function createServices(
   const recogniser = await createRecogniser(intents.content);
   logger.info('recogniser trained', { ms: Date.now() - started });
 
-  const records = openRecords(config);
+  const backend = await openBackend(config);
+  const { records, storage } = backend;
+  logger.info('stores open', { backend: backend.kind });
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
   const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
   const leads = new LeadService({ config, records, clock, log });
-  const storage = new SqliteStorage(path.join(config.dataDir, 'conversations.sqlite'));
   return {
     turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
     storage,
+    backend,
     conversations: new ConversationStore(storage),
-    async close() {
-      await records.close();
-      await storage.close();
-    },
+    close: () => backend.close(),
   };
 }

@@ -26,7 +26,7 @@ let booking: BookingView;
 const tokenOf = (b: BookingView) => new URL(b.icsUrlPath, 'http://x').searchParams.get('token')!;
 
 beforeEach(async () => {
-  service = openService(tempDataDir());
+  service = await openService(tempDataDir());
   const r = await service.booking.confirm({ leadId: await registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
   if (!r.ok) throw new Error(r.reason);
   booking = r.booking;

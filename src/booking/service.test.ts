@@ -7,7 +7,7 @@ let dataDir: string;
 let service: Stores;
 beforeEach(async () => {
   dataDir = tempDataDir();
-  service = openService(dataDir);
+  service = await openService(dataDir);
 });
 afterEach(() => service.close());
 
@@ -44,7 +44,7 @@ describe('offering slots', () => {
 
   it('with two practitioners a slot stays free until both are booked', async () => {
     await service.close();
-    service = openService(dataDir, { BOOKING_PRACTITIONERS: 'alice,bob' });
+    service = await openService(dataDir, { BOOKING_PRACTITIONERS: 'alice,bob' });
     const first = await service.booking.confirm({ leadId: await registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
     const second = await service.booking.confirm({ leadId: await registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
     expect([first.ok && first.booking.practitioner, second.ok && second.booking.practitioner]).toEqual(['alice', 'bob']);
@@ -105,7 +105,7 @@ describe('confirming', () => {
   });
 
   it('eight users racing for the last place: one booking, seven slot-taken', async () => {
-    const services = Array.from({ length: 8 }, () => openService(dataDir));
+    const services = await Promise.all(Array.from({ length: 8 }, () => openService(dataDir)));
     const leadIds = await Promise.all(services.map((s) => registerAda(s)));
     const results = await Promise.all(services.map((s, i) => s.booking.confirm({ leadId: leadIds[i], slotId: WEDNESDAY_0900, now: NOW })));
     await Promise.all(services.map((s) => s.close()));
@@ -126,7 +126,7 @@ describe('after booking', () => {
 
   it('survives a restart: booking, lead and consent record', async () => {
     await service.close();
-    service = openService(dataDir);
+    service = await openService(dataDir);
     expect(await service.leads.lead(leadId)).toMatchObject({
       contact: { name: 'Ada Lovelace', email: 'ada@example.org' },
       consent: { givenAt: NOW.toISOString(), noticeVersion: '2026-01' },
@@ -228,6 +228,6 @@ describe('consent', () => {
         .run(),
     ).toThrow(/FOREIGN KEY/);
     raw.close();
-    service = openService(dataDir);
+    service = await openService(dataDir);
   });
 });

@@ -113,6 +113,12 @@ const EnvSchema = z
     PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    /** Set: PostgreSQL holds everything shared (several instances); unset: SQLite files under DATA_DIR. */
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database').optional(),
+    ),
+    DATABASE_POOL_SIZE: int(10, 1, 200),
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -179,6 +185,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
+  /** Unset: SQLite under dataDir. */
+  database: { url: string | undefined; poolSize: number };
   auth: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -219,6 +227,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),
+      database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
       auth: {
         appId: e.MicrosoftAppId,
         appPassword: e.MicrosoftAppPassword,

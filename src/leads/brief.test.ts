@@ -7,7 +7,7 @@ import { renderBriefCard, renderBriefMarkdown } from './brief';
 let service: Stores;
 let leadId: string;
 beforeEach(async () => {
-  service = openService(tempDataDir());
+  service = await openService(tempDataDir());
   leadId = await registerAda(service);
   expect((await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
 });

@@ -15,8 +15,8 @@ for (const backend of BACKENDS) {
     let b: OutboxStore;
     beforeEach(async () => {
       const env = await backend.freshEnv();
-      a = openOutbox(env);
-      b = openOutbox(env); // a second process or instance on the same store
+      a = await openOutbox(env);
+      b = await openOutbox(env); // a second process or instance on the same store
     });
     afterEach(async () => {
       await a.close();

@@ -12,7 +12,7 @@ for (const backend of BACKENDS) {
     let stores: Stores;
     beforeEach(async () => {
       env = await backend.freshEnv();
-      stores = openService(env.DATA_DIR, env);
+      stores = await openService(env.DATA_DIR, env);
     });
     afterEach(() => stores.close());
 
@@ -84,7 +84,7 @@ describe('records on sqlite: files and erasure', () => {
   let stores: Stores;
   beforeEach(async () => {
     dataDir = (await BACKENDS[0].freshEnv()).DATA_DIR;
-    stores = openService(path.join(dataDir, 'data'));
+    stores = await openService(path.join(dataDir, 'data'));
   });
   afterEach(() => stores.close());
 

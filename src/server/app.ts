@@ -55,7 +55,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
   const adapter = createAdapter(config, logger);
-  const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger });
+  const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger, turnLock: services.backend.turnLock ?? undefined });
   // An erased conversation's earlier state (with the contact details) must not stay readable in the store's log.
   bot.onErased(() => services.storage.scrub());
   // Teams: answered-card updates, identity prefill, and briefs posted to the practitioners' channel.
@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     leads: services.turn.leads,
     logger,
     dataDir: config.dataDir,
+    stores: { teams: services.backend.teams, outbox: services.backend.outbox },
     services: services.turn,
     clock: options.clock,
   });

@@ -5,7 +5,8 @@ import { testConfig } from '../../src/config/config';
 import { readBankHolidays } from '../../src/booking/bank-holidays';
 import { BookingService } from '../../src/booking/service';
 import { LeadService } from '../../src/leads/service';
-import { openRecords, type Records } from '../../src/records';
+import { openBackend } from '../../src/app/backend';
+import type { Records } from '../../src/records';
 import { assess } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
 
@@ -39,14 +40,16 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): Stores {
+/** `env` may name Postgres (DATABASE_URL); otherwise the SQLite files under `dataDir`. */
+export async function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): Promise<Stores> {
   const config = testConfig({ DATA_DIR: dataDir, ...env });
-  const records = openRecords(config);
+  const backend = await openBackend(config);
+  const { records } = backend;
   return {
     booking: new BookingService({ config, records, holidays: readBankHolidays().dates, clock }),
     leads: new LeadService({ config, records, clock }),
     records,
-    close: () => records.close(),
+    close: () => backend.close(),
   };
 }
 

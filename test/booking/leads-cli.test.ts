@@ -12,7 +12,7 @@ let dataDir: string;
 let leadId: string;
 beforeAll(async () => {
   dataDir = tempDataDir();
-  const service = openService(dataDir);
+  const service = await openService(dataDir);
   leadId = await registerAda(service);
   expect((await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
   service.close();
