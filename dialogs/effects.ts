@@ -1,6 +1,8 @@
 import { formatSlot } from '../src/booking/slots';
 import { fill } from '../src/content/copy';
-import { applicableAnswers, isApplicable, QUESTION_ORDER } from '../src/scoping/questions';
+import { applicableAnswers, isApplicable, QUESTION_ORDER, type QuestionId } from '../src/scoping/questions';
+import { copy as briefCopy } from '../src/leads/copy';
+import type { ConversationNotes } from '../src/leads/service';
 import { assess } from '../src/scoping/recommendation';
 import type { BookingSummary } from '../machines/scoping/types';
 import { bookingMessage, bookingValue } from './render/booking';
@@ -26,12 +28,13 @@ export async function runEffects(turn: TurnState): Promise<void> {
         consent: { givenAt: new Date(ctx.booking.consentAt!), noticeVersion: turn.services.config.privacy.noticeVersion },
         answers,
         assessment: assessmentIfComplete(turn),
+        notes: notesOf(turn),
       });
       turn.apply({ type: 'LEAD_REGISTERED', leadId });
     } else if (turn.matches('booking.committing')) {
       const chosen = ctx.booking.chosen!;
       const now = turn.services.clock();
-      if (ctx.booking.leadId) await leads.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn));
+      if (ctx.booking.leadId) await leads.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn), notesOf(turn));
       const result =
         ctx.booking.rescheduling && ctx.booking.current
           ? await booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
@@ -39,7 +42,7 @@ export async function runEffects(turn: TurnState): Promise<void> {
       if (result.ok) {
         const summary = summaryOf(turn, result.booking);
         turn.apply({ type: 'BOOKED', booking: summary });
-        turn.say(bookingMessage(turn.messages.booking.confirmed, summary, turn.messages, turn.channel, true));
+        turn.say(bookingMessage(confirmationTemplate(turn), summary, turn.messages, turn.channel, true));
         turn.promptShown = true;
       } else {
         turn.apply({ type: 'SLOT_TAKEN' });
@@ -72,6 +75,25 @@ function assessmentIfComplete(turn: TurnState) {
   const answers = applicableAnswers(turn.context.answers);
   const complete = QUESTION_ORDER.every((q) => answers[q] !== undefined || !isApplicable(q, answers));
   return complete ? assess(answers) : null;
+}
+
+/** What the conversation knows beside the answers, for the brief. `words` is filled by the confirm-back work (the dialog branch). */
+function notesOf(turn: TurnState): ConversationNotes {
+  const ctx = turn.context as typeof turn.context & { words?: ConversationNotes['words'] };
+  return { words: ctx.words ?? {}, faqAsked: ctx.faqAsked ?? [], visitorTimeZone: turn.channel.localTimeZone };
+}
+
+/** Questions that apply and are still open: a visitor who booked first is told the call starts with them. */
+function unanswered(turn: TurnState): QuestionId[] {
+  const answers = applicableAnswers(turn.context.answers);
+  return QUESTION_ORDER.filter((q) => answers[q] === undefined && isApplicable(q, answers));
+}
+
+function confirmationTemplate(turn: TurnState): string {
+  const open = unanswered(turn);
+  if (open.length === 0) return turn.messages.booking.confirmed;
+  const names = briefCopy().brief.questions;
+  return fill(turn.messages.booking.confirmedUnanswered, { questions: open.map((q) => names[q]).join(', ') });
 }
 
 function formatWhen(booking: BookingSummary): string {

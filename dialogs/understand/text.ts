@@ -35,7 +35,10 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
       // "We got certified last year, do we still need 42001?" answers the question and asks one.
       if (ASKS_AS_WELL.test(text)) {
         const match = await turn.services.recogniser.recognise(text);
-        if (match.intent && isFaqId(match.intent)) turn.say(faqAnswer(turn.services.intents, match.intent, turn.channel));
+        if (match.intent && isFaqId(match.intent)) {
+          turn.apply({ type: 'FAQ_ASKED', faq: match.intent });
+          turn.say(faqAnswer(turn.services.intents, match.intent, turn.channel));
+        }
       }
       const { [pending]: _same, ...others } = extractFacts(text);
       return answer(turn, pending, result.value as never, others as Answers);
@@ -76,6 +79,7 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
 
 export async function onIntent(turn: TurnState, intent: IntentId, text: string): Promise<void> {
   if (isFaqId(intent)) {
+    turn.apply({ type: 'FAQ_ASKED', faq: intent });
     turn.say(faqAnswer(turn.services.intents, intent, turn.channel));
     turn.reprompt = 'resume';
     return;

@@ -43,6 +43,8 @@ export interface ScopingContext {
   /** Consecutive messages that were out of scope. */
   offTopic: number;
   booking: BookingContext;
+  /** FAQ ids the visitor asked, for the practitioner's brief. Optional: conversations stored before it have none. */
+  faqAsked?: string[];
 }
 
 export type ScopingEvent =
@@ -74,5 +76,6 @@ export type ScopingEvent =
   | { type: 'CANCEL_BOOKING' }
   | { type: 'RESCHEDULE' }
   | { type: 'BOOKING_CANCELLED'; booking: BookingSummary }
+  | { type: 'FAQ_ASKED'; faq: string }
   | { type: 'DELETE_DATA' }
   | { type: 'DATA_ERASED' };

@@ -118,7 +118,7 @@ describe('after booking', () => {
   let leadId: string;
   let booking: BookingView;
   beforeEach(async () => {
-    leadId = await registerAda(service);
+    leadId = await registerAda(service, { email: 'ada@example.org' });
     const r = await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
     if (!r.ok) throw new Error(r.reason);
     booking = r.booking;

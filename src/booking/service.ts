@@ -193,7 +193,7 @@ export class BookingService {
 
   private async booked(tx: RecordsTx, leadId: string, bookingId: string, now: Date): Promise<Outcome<ConfirmResult>> {
     const booking = await viewOf(tx.bookings, (await tx.bookings.get(bookingId))!, now);
-    const brief = (await briefOf(tx, leadId, this.config.booking.timeZone))!;
+    const brief = (await briefOf(tx, leadId, this.config.booking))!;
     return { result: { ok: true, booking }, booked: { leadId, brief } };
   }
 

@@ -8,7 +8,7 @@ let service: Stores;
 let leadId: string;
 beforeEach(async () => {
   service = await openService(tempDataDir());
-  leadId = await registerAda(service);
+  leadId = await registerAda(service, { email: 'ada@example.org' });
   expect((await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
 });
 afterEach(() => service.close());

@@ -20,10 +20,13 @@ const CopySchema = z.object({
   }),
   brief: z.object({
     title: z.string(),
-    sections: keys(['contact', 'booking', 'recommendation', 'reasons', 'answers', 'regulatory', 'agenda'] as const),
-    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months'] as const),
+    sections: keys(['contact', 'booking', 'recommendation', 'reasons', 'answers', 'regulatory', 'agenda', 'askedFaq', 'unanswered'] as const),
+    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months', 'visitorTimeZone', 'visitorTimeZoneUnknown', 'theirTime', 'conversations', 'typed', 'practitionerUnnamed', 'caveat'] as const),
     questions: keys(Object.keys(QUESTION_VALUES) as QuestionId[]),
     pathways: keys(PATHWAYS),
+    /** Said after the timeline ("6 to 9 months once ISO 27001 is in place"); empty when none applies. */
+    timelineCaveats: z.object(Object.fromEntries(PATHWAYS.map((p) => [p, z.string()])) as Record<(typeof PATHWAYS)[number], z.ZodString>),
+    pathwayCaveats: z.object(Object.fromEntries(PATHWAYS.map((p) => [p, z.string()])) as Record<(typeof PATHWAYS)[number], z.ZodString>),
     reasons: keys(REASONS),
     tiers: keys(['hot', 'warm', 'nurture'] as const),
     urgency: keys(['high', 'medium', 'low'] as const),

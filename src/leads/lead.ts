@@ -13,6 +13,27 @@ export interface ConsentRecord {
   noticeVersion: string;
 }
 
+/** One conversation the lead had with the bot: the same email returning adds one. */
+export interface LeadConversation {
+  id: string;
+  channelId: string;
+  at: string; // ISO instant the lead registered or returned in it
+}
+
+/**
+ * What the practitioner prepares from beyond the answers: the visitor's own
+ * words beside each typed answer, the FAQ they asked (ids), their time zone
+ * when their client gave one, and every conversation they had.
+ */
+export interface LeadProfile {
+  words: Partial<Record<QuestionId, string>>;
+  faqAsked: string[];
+  visitorTimeZone: string | null;
+  conversations: LeadConversation[];
+}
+
+export const emptyProfile = (): LeadProfile => ({ words: {}, faqAsked: [], visitorTimeZone: null, conversations: [] });
+
 export interface Lead {
   id: string;
   conversationId: string;
@@ -21,6 +42,7 @@ export interface Lead {
   consent: ConsentRecord;
   answers: Answers;
   assessment: Assessment | null;
+  profile: LeadProfile;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +94,13 @@ export const AssessmentSchema = z.object({
   ),
 }) as unknown as z.ZodType<Assessment>;
 
+export const LeadProfileSchema = z.object({
+  words: z.partialRecord(z.enum(Object.keys(QUESTION_VALUES) as [QuestionId, ...QuestionId[]]), z.string().max(2000)).default({}),
+  faqAsked: z.array(z.string().max(100)).max(200).default([]),
+  visitorTimeZone: z.string().max(100).nullable().default(null),
+  conversations: z.array(z.object({ id: z.string(), channelId: z.string(), at: iso })).default([]),
+}) as unknown as z.ZodType<LeadProfile>;
+
 export const ConsentSchema = z.object({ givenAt: iso, noticeVersion: z.string().min(1) });
 
 export const LeadSchema: z.ZodType<Lead> = z.object({
@@ -82,6 +111,7 @@ export const LeadSchema: z.ZodType<Lead> = z.object({
   consent: ConsentSchema,
   answers: AnswersSchema,
   assessment: AssessmentSchema.nullable(),
+  profile: LeadProfileSchema,
   createdAt: iso,
   updatedAt: iso,
 }) as unknown as z.ZodType<Lead>;

@@ -8,7 +8,7 @@ import type { Assessment } from '../scoping/recommendation';
 import type { Brief } from './brief';
 import { briefOf } from './brief-of';
 import { leadsToCsv } from './csv';
-import type { Contact, Lead } from './lead';
+import { emptyProfile, type Contact, type Lead, type LeadProfile } from './lead';
 import type { LeadListing, UnreadableLead } from './store/types';
 
 /**
@@ -18,6 +18,19 @@ import type { LeadListing, UnreadableLead } from './store/types';
  */
 
 export type LeadSummary = LeadListing;
+
+/** What the conversation knows beside the answers, passed on with them: see LeadProfile. */
+export interface ConversationNotes {
+  words?: LeadProfile['words'];
+  faqAsked?: string[];
+  visitorTimeZone?: string | null;
+}
+
+/** `created` is false when the conversation had registered already, or the email returned (one lead, several conversations). */
+export interface Registration {
+  leadId: string;
+  created: boolean;
+}
 export type DeleteLeadResult = { ok: true; cancelled: BookingView[] } | { ok: false; reason: 'lead-not-found' };
 export interface PurgeCounts {
   leads: number;
@@ -58,34 +71,53 @@ export class LeadService {
     consent: { givenAt: Date; noticeVersion: string };
     answers: Answers;
     assessment: Assessment | null;
-  }): Promise<{ leadId: string }> {
+    notes?: ConversationNotes;
+  }): Promise<Registration> {
     const now = this.clock().toISOString();
-    // Idempotent per conversation: a turn retried after a write conflict registers once.
-    const leadId = await this.records.transaction(
-      async (tx) =>
-        (await tx.leads.idOfConversation(input.conversationId)) ??
-        tx.leads.insert({
-          conversationId: input.conversationId,
-          channelId: input.channelId,
-          contact: input.contact,
-          consent: { givenAt: input.consent.givenAt.toISOString(), noticeVersion: input.consent.noticeVersion },
-          answers: input.answers,
-          assessment: input.assessment,
-          now,
-        }),
-    );
-    this.log('lead.registered', { leadId });
-    return { leadId };
+    const consent = { givenAt: input.consent.givenAt.toISOString(), noticeVersion: input.consent.noticeVersion };
+    const visit = { id: input.conversationId, channelId: input.channelId, at: now };
+    const result = await this.records.transaction(async (tx): Promise<Registration> => {
+      // Idempotent per conversation: a turn retried after a write conflict registers once.
+      const registered = await tx.leads.idOfConversation(input.conversationId);
+      if (registered) return { leadId: registered, created: false };
+      // The same email returning is the same person: one lead, one more conversation.
+      const returning = await tx.leads.idOfEmail(input.contact.email);
+      const previous = returning ? await tx.leads.get(returning) : null;
+      if (returning && previous) {
+        const profile = withNotes(previous.profile, input.notes, visit);
+        await tx.leads.update(returning, { contact: input.contact, consent, answers: { ...previous.answers, ...input.answers }, assessment: input.assessment ?? previous.assessment, profile, now });
+        return { leadId: returning, created: false };
+      }
+      const leadId = await tx.leads.insert({
+        conversationId: input.conversationId,
+        channelId: input.channelId,
+        contact: input.contact,
+        consent,
+        answers: input.answers,
+        assessment: input.assessment,
+        profile: withNotes(emptyProfile(), input.notes, visit),
+        now,
+      });
+      return { leadId, created: true };
+    });
+    this.log(result.created ? 'lead.registered' : 'lead.returned', { leadId: result.leadId });
+    return result;
   }
 
   /** Answers given after registration (the brief follows, being built from the lead). False when the lead is gone. */
-  updateLeadAssessment(leadId: string, answers: Answers, assessment: Assessment | null): Promise<boolean> {
+  async updateLeadAssessment(leadId: string, answers: Answers, assessment: Assessment | null, notes?: ConversationNotes): Promise<boolean> {
     const now = this.clock().toISOString();
-    return this.records.transaction((tx) => tx.leads.setAssessment(leadId, answers, assessment, now));
+    return this.records.transaction(async (tx) => {
+      if (!notes) return tx.leads.setAssessment(leadId, answers, assessment, now);
+      const lead = await tx.leads.get(leadId);
+      if (!lead) return false;
+      return tx.leads.update(leadId, { contact: lead.contact, consent: lead.consent, answers, assessment, profile: withNotes(lead.profile, notes, null), now });
+    });
   }
 
+  /** The practitioner's brief for any lead, booked or not; null when there is no such lead. */
   brief(leadId: string): Promise<Brief | null> {
-    return this.records.read((tx) => briefOf(tx, leadId, this.config.booking.timeZone));
+    return this.records.read((tx) => briefOf(tx, leadId, this.config.booking));
   }
 
   lead(leadId: string): Promise<Lead | null> {
@@ -146,4 +178,17 @@ export class LeadService {
     if (counts.leads + counts.bookings > 0) await this.records.scrub();
     return counts;
   }
+}
+
+/** Newer words replace older ones per question; FAQ ids are kept once each, in the order first asked. */
+function withNotes(profile: LeadProfile, notes: ConversationNotes | undefined, visit: LeadProfile['conversations'][number] | null): LeadProfile {
+  const faqAsked = [...profile.faqAsked];
+  for (const id of notes?.faqAsked ?? []) if (!faqAsked.includes(id)) faqAsked.push(id);
+  const conversations = visit && !profile.conversations.some((c) => c.id === visit.id) ? [...profile.conversations, visit] : profile.conversations;
+  return {
+    words: { ...profile.words, ...(notes?.words ?? {}) },
+    faqAsked,
+    visitorTimeZone: notes?.visitorTimeZone ?? profile.visitorTimeZone,
+    conversations,
+  };
 }

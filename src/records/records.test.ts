@@ -67,12 +67,12 @@ for (const backend of BACKENDS) {
       expect(await registerAda(stores, { conversationId: 'conv-a' })).toBe(first);
     });
 
-    it('the list reads every lead with its latest booking, in the order registered', async () => {
+    it('the list reads every lead with its latest booking, newest first', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i += 1) ids.push(await registerAda(stores));
       await stores.booking.confirm({ leadId: ids[2], slotId: WEDNESDAY_0900, now: NOW });
       const listed = await stores.leads.listLeads();
-      expect(listed.map((l) => l.id)).toEqual(ids);
+      expect(listed.map((l) => l.id)).toEqual([...ids].reverse());
       expect(listed.map((l) => l.booking?.status ?? null)).toEqual([null, null, 'confirmed', null, null]);
       expect(listed[0]).toMatchObject({ name: 'Ada Lovelace', organisation: 'Analytical Engines Ltd', pathway: '42001-first', tier: 'hot', urgency: 'high' });
     });

@@ -86,6 +86,12 @@ CREATE INDEX leads_by_conversation ON leads (conversation_id);
 CREATE INDEX leads_by_created ON leads (created_at);
 -- The brief is built from the lead and its booking when read: no second copy of the contact details.
 DROP TABLE briefs;`),
+  // 3: what the practitioner prepares from beyond the answers (src/leads/lead.ts LeadProfile), and a returning email finds its lead.
+  (db) =>
+    db.exec(`
+ALTER TABLE leads ADD COLUMN profile_json TEXT;
+CREATE INDEX leads_by_email ON leads (lower(email));
+CREATE INDEX leads_by_updated ON leads (updated_at);`),
 ];
 
 export class SqliteRecords implements Records {

@@ -55,12 +55,17 @@ export async function openService(dataDir: string, env: Record<string, string> =
 
 let conversations = 0;
 
-/** Registers Ada from a conversation of her own (or the one given). */
+/**
+ * Registers Ada from a conversation of her own (or the one given). Each call
+ * is a different person (an address of her own) unless `email` is given: the
+ * same email returning is the same lead.
+ */
 export async function registerAda(stores: Pick<Stores, 'leads'>, overrides: { email?: string; conversationId?: string } = {}): Promise<string> {
+  const n = ++conversations;
   const { leadId } = await stores.leads.registerLead({
-    conversationId: overrides.conversationId ?? `conv-${process.pid}-${++conversations}`,
+    conversationId: overrides.conversationId ?? `conv-${process.pid}-${n}`,
     channelId: 'webchat',
-    contact: { name: 'Ada Lovelace', email: overrides.email ?? 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
+    contact: { name: 'Ada Lovelace', email: overrides.email ?? `ada.${process.pid}.${n}@example.org`, organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
     consent: { givenAt: NOW, noticeVersion: '2026-01' },
     answers: ANSWERS,
     assessment: assess(ANSWERS),

@@ -13,7 +13,7 @@ let leadId: string;
 beforeAll(async () => {
   dataDir = tempDataDir();
   const service = await openService(dataDir);
-  leadId = await registerAda(service);
+  leadId = await registerAda(service, { email: 'ada@example.org' });
   expect((await service.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
   service.close();
 });

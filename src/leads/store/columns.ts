@@ -1,4 +1,4 @@
-import type { Lead } from '../lead';
+import { emptyProfile, type Lead } from '../lead';
 
 /** A lead row joined with its consent, as both backends select it (JSON columns as text). */
 export interface LeadColumns {
@@ -12,6 +12,7 @@ export interface LeadColumns {
   phone: string | null;
   answers_json: string;
   assessment_json: string | null;
+  profile_json: string | null;
   created_at: string;
   updated_at: string;
   given_at: string;
@@ -34,6 +35,8 @@ export function leadFromColumns(r: LeadColumns): Lead {
     consent: { givenAt: r.given_at, noticeVersion: r.notice_version },
     answers: JSON.parse(r.answers_json),
     assessment: r.assessment_json === null ? null : JSON.parse(r.assessment_json),
+    // Leads registered before profiles were kept have none.
+    profile: r.profile_json === null ? emptyProfile() : { ...emptyProfile(), ...JSON.parse(r.profile_json) },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -4,14 +4,14 @@ import type { Answers } from '../../scoping/questions';
 import type { Assessment } from '../../scoping/recommendation';
 import { parseRow } from '../../records/parse';
 import { Statements } from '../../records/statements';
-import { AnswersSchema, AssessmentSchema, type Lead, LeadSchema } from '../lead';
-import type { LatestBooking, LeadListing, LeadRows, NewLead, UnreadableLead } from './types';
+import { AnswersSchema, AssessmentSchema, type Lead, LeadProfileSchema, LeadSchema } from '../lead';
+import type { LatestBooking, LeadListing, LeadRows, LeadUpdate, NewLead, UnreadableLead } from './types';
 import { leadFromColumns, type LeadColumns } from './columns';
 
 /** Lead and consent rows in records.sqlite. */
 
 const LEAD_COLUMNS = `l.id, l.conversation_id, l.channel_id, l.name, l.email, l.organisation, l.role, l.phone,
-  l.answers_json, l.assessment_json, l.created_at, l.updated_at, c.given_at, c.notice_version`;
+  l.answers_json, l.assessment_json, l.profile_json, l.created_at, l.updated_at, c.given_at, c.notice_version`;
 const SELECT_LEAD = `SELECT ${LEAD_COLUMNS} FROM leads l JOIN consents c ON c.id = l.consent_id`;
 
 /** Each lead's active booking, else its latest by start: one row per lead, picked by a window. */
@@ -50,8 +50,8 @@ export class SqliteLeadRows implements LeadRows {
     this.sql
       .get(
         `INSERT INTO leads (id, consent_id, conversation_id, channel_id, name, email, organisation, role, phone,
-           answers_json, assessment_json, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           answers_json, assessment_json, profile_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -65,10 +65,43 @@ export class SqliteLeadRows implements LeadRows {
         lead.contact.phone ?? null,
         JSON.stringify(answers),
         assessment === null ? null : JSON.stringify(assessment),
+        JSON.stringify(parseRow(LeadProfileSchema, lead.profile, 'leads')),
         lead.now,
         lead.now,
       );
     return id;
+  }
+
+  async idOfEmail(email: string): Promise<string | null> {
+    const row = this.sql.get('SELECT id FROM leads WHERE lower(email) = lower(?) ORDER BY created_at, rowid LIMIT 1').get(email.trim()) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  async update(leadId: string, u: LeadUpdate): Promise<boolean> {
+    const answers = parseRow(AnswersSchema, u.answers, 'leads');
+    const assessment = u.assessment === null ? null : parseRow(AssessmentSchema, u.assessment, 'leads');
+    const profile = parseRow(LeadProfileSchema, u.profile, 'leads');
+    const row = this.sql.get(`SELECT consent_id FROM leads WHERE id = ?`).get(leadId) as { consent_id: string } | undefined;
+    if (!row) return false;
+    this.sql.get(`UPDATE consents SET given_at = ?, notice_version = ? WHERE id = ?`).run(u.consent.givenAt, u.consent.noticeVersion, row.consent_id);
+    this.sql
+      .get(
+        `UPDATE leads SET name = ?, email = ?, organisation = ?, role = ?, phone = ?, answers_json = ?, assessment_json = ?, profile_json = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        u.contact.name,
+        u.contact.email,
+        u.contact.organisation,
+        u.contact.role ?? null,
+        u.contact.phone ?? null,
+        JSON.stringify(answers),
+        assessment === null ? null : JSON.stringify(assessment),
+        JSON.stringify(profile),
+        u.now,
+        leadId,
+      );
+    return true;
   }
 
   async idOfConversation(conversationId: string): Promise<string | null> {
@@ -95,19 +128,23 @@ export class SqliteLeadRows implements LeadRows {
   async listing(onUnreadable?: (row: UnreadableLead) => void): Promise<LeadListing[]> {
     const rows = this.sql
       .get(
-        `SELECT l.id, l.created_at, l.name, l.organisation,
+        `SELECT l.id, l.created_at, l.updated_at, l.name, l.email, l.organisation,
+           CASE WHEN json_valid(l.profile_json) THEN COALESCE(json_array_length(l.profile_json, '$.conversations'), 0) ELSE 0 END AS conversations,
            json_extract(l.assessment_json, '$.recommendation.pathway') AS pathway,
            json_extract(l.assessment_json, '$.recommendation.tier') AS tier,
            json_extract(l.assessment_json, '$.recommendation.urgency') AS urgency,
-           json_valid(COALESCE(l.assessment_json, 'null')) AS readable,
+           json_valid(COALESCE(l.assessment_json, 'null')) AND json_valid(COALESCE(l.profile_json, 'null')) AS readable,
            b.b_id, b.b_start, b.b_end, b.b_status, b.b_practitioner
-         FROM leads l ${LATEST_BOOKING} ORDER BY l.created_at, l.rowid`,
+         FROM leads l ${LATEST_BOOKING} ORDER BY l.updated_at DESC, l.rowid DESC`,
       )
       .all() as (BookingColumns & {
       id: string;
       created_at: string;
+      updated_at: string;
       name: string;
+      email: string;
       organisation: string;
+      conversations: number;
       pathway: string | null;
       tier: string | null;
       urgency: string | null;
@@ -116,10 +153,10 @@ export class SqliteLeadRows implements LeadRows {
     const out: LeadListing[] = [];
     for (const r of rows) {
       if (!r.readable) {
-        onUnreadable?.({ id: r.id, problem: 'assessment is not JSON' });
+        onUnreadable?.({ id: r.id, problem: 'assessment or profile is not JSON' });
         continue;
       }
-      out.push({ id: r.id, createdAt: r.created_at, name: r.name, organisation: r.organisation, pathway: r.pathway, tier: r.tier, urgency: r.urgency, booking: listedOf(r) });
+      out.push({ id: r.id, createdAt: r.created_at, updatedAt: r.updated_at, name: r.name, email: r.email, organisation: r.organisation, conversations: Math.max(1, r.conversations), pathway: r.pathway, tier: r.tier, urgency: r.urgency, booking: listedOf(r) });
     }
     return out;
   }

@@ -8,14 +8,21 @@ import type { Lead } from '../lead';
  * records transaction (src/records): the caller decides what is atomic.
  */
 
-export type NewLead = Pick<Lead, 'conversationId' | 'channelId' | 'contact' | 'consent' | 'answers' | 'assessment'> & { now: string };
+export type NewLead = Pick<Lead, 'conversationId' | 'channelId' | 'contact' | 'consent' | 'answers' | 'assessment' | 'profile'> & { now: string };
 
-/** What `npm run leads -- list` shows: read in one query, no contact details beyond name and organisation. */
+/** A returning visitor (same email): the newest contact details, answers and profile replace the old; consent is renewed. */
+export type LeadUpdate = Pick<Lead, 'contact' | 'consent' | 'answers' | 'assessment' | 'profile'> & { now: string };
+
+/** What `npm run leads -- list` shows: read in one query. */
 export interface LeadListing {
   id: string;
   createdAt: string;
+  updatedAt: string;
   name: string;
+  email: string;
   organisation: string;
+  /** How many conversations this lead had (the same email returning). */
+  conversations: number;
   pathway: string | null;
   tier: string | null;
   urgency: string | null;
@@ -36,10 +43,14 @@ export interface LeadRows {
   insert(lead: NewLead): Promise<string>;
   /** The lead a conversation already registered, if any (registering twice returns the first). */
   idOfConversation(conversationId: string): Promise<string | null>;
+  /** The lead registered with this email (compared without case), if any. */
+  idOfEmail(email: string): Promise<string | null>;
+  /** False when the lead is gone. */
+  update(leadId: string, update: LeadUpdate): Promise<boolean>;
   get(leadId: string): Promise<Lead | null>;
   /** False when the lead is gone. */
   setAssessment(leadId: string, answers: Answers, assessment: Assessment | null, now: string): Promise<boolean>;
-  /** Every lead in the order registered, for the list: one query. */
+  /** Every lead, newest first, for the list: one query. */
   listing(onUnreadable?: (row: UnreadableLead) => void): Promise<LeadListing[]>;
   /** Every lead with its latest booking, for the CSV export: one query. */
   everything(onUnreadable?: (row: UnreadableLead) => void): Promise<{ lead: Lead; booking: LatestBooking | null }[]>;
