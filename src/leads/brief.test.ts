@@ -1,6 +1,8 @@
 
 import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, type Stores } from '../../test/booking/fixtures';
+import { assess } from '../scoping/recommendation';
 import { renderBriefCard, renderBriefMarkdown } from './brief';
+import { practitionerName } from './practitioner-name';
 
 /** The practitioner's brief for a booked, assessed lead (financial, EU exposure, AI procurement → 42001-first, hot). */
 
@@ -51,4 +53,58 @@ it('a lead without an assessment gets the generic agenda', async () => {
   const md = renderBriefMarkdown((await service.leads.brief(bare))!);
   expect(md).toContain('Not assessed yet');
   expect(md).toContain('The scoping questions not yet answered');
+});
+
+describe('what a practitioner prepares from', () => {
+  const weak = { ai_use: 'active', certification: 'none', infosec_maturity: 'weak', ai_materiality: 'medium', sector: 'other', eu_exposure: 'no', procurement: 'none' } as const;
+
+  async function registered(notes: Parameters<Stores['leads']['registerLead']>[0]['notes'], answers: Record<string, string> = weak) {
+    const { leadId: id } = await service.leads.registerLead({
+      conversationId: `conv-${Math.random()}`,
+      channelId: 'webchat',
+      contact: { name: 'Grace', email: `grace${Math.random()}@example.org`, organisation: 'Hopper *Labs*' },
+      consent: { givenAt: NOW, noticeVersion: '2026-01' },
+      answers: answers as never,
+      assessment: assess(answers as never),
+      notes,
+    });
+    return id;
+  }
+
+  it('answers as their labels, with the words the visitor typed beside them', async () => {
+    const id = await registered({ words: { ai_use: 'we run a chatbot for claims in prod' } });
+    const md = renderBriefMarkdown((await service.leads.brief(id))!);
+    expect(md).toContain('- **AI use:** AI in production (they typed: "we run a chatbot for claims in prod")');
+    expect(md).toContain('- **Information security maturity:** ');
+    expect(md).not.toMatch(/\*\* (active|weak|none)\n/);
+  });
+
+  it('a "27001 first" lead: the ISO 42001 timeline is said to start once ISO 27001 is in place', async () => {
+    const md = renderBriefMarkdown((await service.leads.brief(await registered({})))!);
+    expect(md).toContain('- **Pathway:** ISO 27001 first, then ISO 42001');
+    expect(md).toMatch(/- \*\*Timeline to ISO 42001:\*\* \d+ to \d+ months once ISO 27001 is in place/);
+    expect(md).toContain('- **Note:** The ISO 42001 timeline only starts once ISO 27001 is in place');
+  });
+
+  it("the visitor's time zone, the FAQ they asked with its question, and the practitioner by name", async () => {
+    const id = await registered({ faqAsked: ['faq.cost', 'faq.eu-ai-act'], visitorTimeZone: 'Asia/Singapore' });
+    expect((await service.booking.confirm({ leadId: id, slotId: 'slot-20261203T0900Z', now: NOW })).ok).toBe(true);
+    const brief = (await service.leads.brief(id))!;
+    const md = renderBriefMarkdown(brief);
+    expect(md).toContain('- **Their time zone:** Asia/Singapore');
+    expect(md).toContain('- **Their time:** Thu 3 Dec, 17:00–17:30 (Asia/Singapore)');
+    expect(md).toContain('- What it costs (faq.cost)');
+    expect(brief.faqAsked.map((f) => f.id)).toEqual(['faq.cost', 'faq.eu-ai-act']);
+    expect(md).not.toContain('Practitioner:** practitioner-1');
+    expect(md).toContain('- **Practitioner:** To be confirmed (calendar practitioner-1)');
+    expect(practitionerName([{ id: 'practitioner-1', displayName: 'Dr Jo Smith' }], 'practitioner-1')).toBe('Dr Jo Smith');
+  });
+
+  it('the Teams card says the same as the Markdown, escaped', async () => {
+    const id = await registered({ words: { ai_use: 'we *really* use it' }, faqAsked: ['faq.cost'] });
+    const brief = (await service.leads.brief(id))!;
+    const card = JSON.stringify(renderBriefCard(brief));
+    for (const fact of ['AI in production', 'once ISO 27001 is in place', 'What it costs (faq.cost)', 'Their time zone', 'Hopper \\\\*Labs\\\\*']) expect(card).toContain(fact);
+    expect(card).toContain('we \\\\*really\\\\* use it');
+  });
 });
