@@ -16,12 +16,13 @@ import type { TurnState } from './turn-state';
 
 export async function runEffects(turn: TurnState): Promise<void> {
   const { booking, leads } = turn.services;
+  const events = turn.services.leadEvents;
   for (let guard = 0; guard < 5; guard += 1) {
     const ctx = turn.context;
     if (turn.matches('booking.registering')) {
       const contact = ctx.booking.contact;
       const answers = applicableAnswers(ctx.answers);
-      const { leadId } = await leads.registerLead({
+      const { leadId, created } = await leads.registerLead({
         conversationId: turn.request.conversationId,
         channelId: turn.channel.channelId,
         contact: { name: contact.name!, email: contact.email!, organisation: contact.organisation!, role: contact.role, phone: contact.phone },
@@ -31,6 +32,7 @@ export async function runEffects(turn: TurnState): Promise<void> {
         notes: notesOf(turn),
       });
       turn.apply({ type: 'LEAD_REGISTERED', leadId });
+      await events?.lead(created ? 'lead.created' : 'lead.updated', leadId);
     } else if (turn.matches('booking.committing')) {
       const chosen = ctx.booking.chosen!;
       const now = turn.services.clock();
@@ -41,6 +43,7 @@ export async function runEffects(turn: TurnState): Promise<void> {
           : await booking.confirm({ leadId: ctx.booking.leadId ?? '', slotId: chosen.id, now });
       if (result.ok) {
         const summary = summaryOf(turn, result.booking);
+        if (ctx.booking.leadId) await events?.booking(ctx.booking.rescheduling ? 'booking.rescheduled' : 'booking.confirmed', ctx.booking.leadId, result.booking.id);
         turn.apply({ type: 'BOOKED', booking: summary });
         turn.say(bookingMessage(confirmationTemplate(turn), summary, turn.messages, turn.channel, true));
         turn.promptShown = true;
@@ -51,12 +54,16 @@ export async function runEffects(turn: TurnState): Promise<void> {
       const current = ctx.booking.current!;
       const result = await booking.cancel(current.id);
       const summary: BookingSummary = result.ok ? summaryOf(turn, result.booking) : { ...current, status: 'cancelled' };
+      if (result.ok && ctx.booking.leadId) await events?.booking('booking.cancelled', ctx.booking.leadId, current.id);
       turn.apply({ type: 'BOOKING_CANCELLED', booking: summary });
       turn.say(textReply(fill(turn.messages.booking.cancelled, { time: formatWhen(summary) }), bookingValue(summary)));
       turn.promptShown = true;
     } else if (turn.matches('erasing')) {
       const hadBooking = ctx.booking.current?.status === 'confirmed';
-      if (ctx.booking.leadId) await leads.deleteLead(ctx.booking.leadId);
+      if (ctx.booking.leadId) {
+        const erased = await leads.deleteLead(ctx.booking.leadId);
+        if (erased.ok) await events?.erased(ctx.booking.leadId, erased.cancelled.map((b) => b.id));
+      }
       turn.apply({ type: 'DATA_ERASED' });
       turn.erased = true;
       turn.say(textReply(fill(turn.messages.deleted, { booking: hadBooking ? turn.messages.deletedBooking : '' })));

@@ -5,6 +5,7 @@ import type { Config } from '../src/config/config';
 import type { Messages } from '../src/content/copy';
 import type { IntentContent } from '../src/intents/content';
 import type { Recogniser } from '../src/intents/recogniser';
+import type { LeadEvents } from '../src/webhook/feed';
 
 /** Everything a turn needs from outside the machine, loaded once at start-up. */
 export interface TurnServices {
@@ -16,6 +17,8 @@ export interface TurnServices {
   booking: BookingService;
   leads: LeadService;
   clock: () => Date;
+  /** Lead and booking events for the CRM webhook (src/webhook); absent: none are sent. */
+  leadEvents?: LeadEvents;
   /** Absolute base URL for links this server hands out (the iCalendar file). */
   baseUrl: () => string;
 }

@@ -11,6 +11,8 @@ import type { Logger } from '../server/logger';
 import type { ConversationStorage } from '../storage/types';
 import { ConversationStore } from '../bot/conversation-store';
 import type { TurnServices } from '../../dialogs/services';
+import { WebhookDelivery } from '../webhook/delivery';
+import { WebhookFeed } from '../webhook/feed';
 
 /** Loads and checks all content, trains the recogniser, opens the stores: everything a bot needs, once. */
 
@@ -27,6 +29,8 @@ export interface AppServices {
   /** Where shared state lives: SQLite under DATA_DIR or PostgreSQL (DATABASE_URL). */
   backend: Backend;
   conversations: ConversationStore;
+  /** The CRM webhook's sender, when LEADS_WEBHOOK_URL is set: the server drains it on a timer. */
+  webhook: WebhookDelivery | null;
   close(): Promise<void>;
 }
 
@@ -54,11 +58,20 @@ export async function createServices(
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
   const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
   const leads = new LeadService({ config, records, clock, log });
+  const target = config.practice.webhook;
+  const webhook = target ? new WebhookDelivery(backend.outbox, target, clock) : null;
+  const deliverSoon = () =>
+    setImmediate(() => void webhook?.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })));
+  const leadEvents = target ? new WebhookFeed(backend.outbox, leads, clock, deliverSoon) : undefined;
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
+    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, leadEvents, clock, baseUrl: options.baseUrl },
     storage,
     backend,
     conversations: new ConversationStore(storage),
-    close: () => backend.close(),
+    webhook,
+    close: async () => {
+      await webhook?.idle();
+      await backend.close();
+    },
   };
 }

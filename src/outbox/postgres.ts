@@ -68,6 +68,15 @@ export class PostgresOutbox implements OutboxStore {
     return Number(rows[0].n);
   }
 
+  async list(topic: string, limit: number): Promise<(OutboxMessage & { lastFailure: string | null; nextAttemptAt: string })[]> {
+    const { rows } = await this.pool.query<Row & { last_failure: string | null; next_attempt_at: Date }>(
+      `SELECT topic, key, payload, version, attempts, enqueued_at, expires_at, last_failure, next_attempt_at FROM outbox
+       WHERE topic = $1 ORDER BY enqueued_at, seq LIMIT $2`,
+      [topic, limit],
+    );
+    return rows.map((r) => ({ ...toMessage(r), lastFailure: r.last_failure, nextAttemptAt: iso(r.next_attempt_at) }));
+  }
+
   prune(now: Date, maxPending: number): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       const expired = (await client.query(`DELETE FROM outbox WHERE expires_at <= $1`, [now])).rowCount ?? 0;

@@ -111,6 +111,19 @@ export class SqliteOutbox implements OutboxStore {
     return this.serial.run(() => (this.sql.get(`SELECT COUNT(*) AS n FROM outbox WHERE topic = ?`).get(topic) as { n: number }).n);
   }
 
+  list(topic: string, limit: number): Promise<(OutboxMessage & { lastFailure: string | null; nextAttemptAt: string })[]> {
+    return this.serial.run(() =>
+      (
+        this.sql
+          .get(
+            `SELECT topic, key, payload_json, version, attempts, enqueued_at, expires_at, last_failure, next_attempt_at FROM outbox
+             WHERE topic = ? ORDER BY enqueued_at, rowid LIMIT ?`,
+          )
+          .all(topic, limit) as (Row & { last_failure: string | null; next_attempt_at: string })[]
+      ).map((r) => ({ ...toMessage(r), lastFailure: r.last_failure, nextAttemptAt: r.next_attempt_at })),
+    );
+  }
+
   prune(now: Date, maxPending: number): Promise<number> {
     return this.serial.run(() =>
       this.db

@@ -40,6 +40,8 @@ export interface OutboxStore {
   /** `failure` is a code or status, never a message body. */
   failed(message: OutboxMessage, nextAttemptAt: Date, failure: string): Promise<void>;
   pending(topic: string): Promise<number>;
+  /** The topic's messages, oldest enqueued first (a dead-letter list; what is next in a topic delivered in order). */
+  list(topic: string, limit: number): Promise<(OutboxMessage & { lastFailure: string | null; nextAttemptAt: string })[]>;
   /** Drops expired messages, and the oldest beyond `maxPending` per topic; returns how many went. */
   prune(now: Date, maxPending: number): Promise<number>;
   /** Forgets a message (its subject was erased). */

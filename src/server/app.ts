@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger';
  */
 
 const MAX_BODY = '256kb';
+const WEBHOOK_TICK_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -116,6 +117,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
   teams.start();
+  // The CRM webhook: what is due is sent every few seconds (retries wait their backoff).
+  const webhookTimer = services.webhook
+    ? setInterval(() => void services.webhook!.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })), WEBHOOK_TICK_MS)
+    : null;
+  webhookTimer?.unref();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;
@@ -127,6 +133,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.queue.drain();
       await teams.stop();
+      if (webhookTimer) clearInterval(webhookTimer);
       await services.close();
       logger.info('stopped');
     })());

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/config';
+import { webhooksCommand } from '../../webhook/cli';
 import type { Io, Opened } from './program';
 
 /** Commands of other concepts (the webhook's dead letters, the funnel), added to the same program. */
@@ -10,4 +11,4 @@ export interface CommandContext {
   setCode: (code: number) => void;
 }
 
-export const extraCommands: ((program: Command, ctx: CommandContext) => void)[] = [];
+export const extraCommands: ((program: Command, ctx: CommandContext) => void)[] = [webhooksCommand];
