@@ -6,6 +6,7 @@ import type { Messages } from '../src/content/copy';
 import type { IntentContent } from '../src/intents/content';
 import type { Recogniser } from '../src/intents/recogniser';
 import type { LeadEvents } from '../src/webhook/feed';
+import type { FunnelRecorder } from '../src/funnel/recorder';
 
 /** Everything a turn needs from outside the machine, loaded once at start-up. */
 export interface TurnServices {
@@ -17,6 +18,8 @@ export interface TurnServices {
   booking: BookingService;
   leads: LeadService;
   clock: () => Date;
+  /** Counts each stored turn into the conversion funnel (src/funnel); absent: nothing is counted. */
+  funnel?: FunnelRecorder;
   /** Lead and booking events for the CRM webhook (src/webhook); absent: none are sent. */
   leadEvents?: LeadEvents;
   /** Absolute base URL for links this server hands out (the iCalendar file). */

@@ -15,6 +15,7 @@ import type { Records } from '../records/types';
 import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import type { ConversationStorage } from '../storage/types';
+import { PostgresFunnelStore, SqliteFunnelStore, type FunnelStore } from '../funnel/store';
 
 /**
  * Where everything shared is kept, chosen once from the settings: SQLite
@@ -29,6 +30,8 @@ export interface Backend {
   storage: ConversationStorage;
   outbox: OutboxStore;
   teams: TeamsStore;
+  /** The conversion funnel's counts (src/funnel). */
+  funnel: FunnelStore;
   /** Postgres only: one turn at a time per conversation across instances. */
   turnLock: TurnLock | null;
   /** Postgres only: the pool, for the website channel's transcript and notifications. */
@@ -52,6 +55,7 @@ async function openSqlite(dataDir: string): Promise<Backend> {
   const storage = new SqliteStorage(path.join(dataDir, 'conversations.sqlite'));
   const outbox = new SqliteOutbox(SqliteOutbox.fileIn(dataDir));
   const teams = new SqliteTeamsStore(SqliteTeamsStore.fileIn(dataDir));
+  const funnel = new SqliteFunnelStore(SqliteFunnelStore.fileIn(dataDir));
   await teams.moveLegacyOutbox(outbox, BRIEF_TOPIC, new Date(), new Date(Date.now() + 30 * 86_400_000));
   return {
     kind: 'sqlite',
@@ -59,10 +63,11 @@ async function openSqlite(dataDir: string): Promise<Backend> {
     storage,
     outbox,
     teams,
+    funnel,
     turnLock: null,
     pool: null,
     async close() {
-      await Promise.all([records.close(), storage.close(), outbox.close(), teams.close()]);
+      await Promise.all([records.close(), storage.close(), outbox.close(), teams.close(), funnel.close()]);
     },
   };
 }
@@ -84,6 +89,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     storage: new PostgresStorage(pool),
     outbox: new PostgresOutbox(pool),
     teams: new PostgresTeamsStore(pool),
+    funnel: new PostgresFunnelStore(pool),
     turnLock,
     pool,
     async close() {

@@ -13,6 +13,7 @@ import { ConversationStore } from '../bot/conversation-store';
 import type { TurnServices } from '../../dialogs/services';
 import { WebhookDelivery } from '../webhook/delivery';
 import { WebhookFeed } from '../webhook/feed';
+import { FunnelRecorder } from '../funnel/recorder';
 
 /** Loads and checks all content, trains the recogniser, opens the stores: everything a bot needs, once. */
 
@@ -64,7 +65,19 @@ export async function createServices(
     setImmediate(() => void webhook?.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })));
   const leadEvents = target ? new WebhookFeed(backend.outbox, leads, clock, deliverSoon) : undefined;
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, leadEvents, clock, baseUrl: options.baseUrl },
+    turn: {
+      config,
+      messages: messages.messages,
+      questions,
+      intents: intents.content,
+      recogniser,
+      booking,
+      leads,
+      leadEvents,
+      funnel: new FunnelRecorder(backend.funnel, clock, (error) => logger.error('funnel not counted', { error: error.name })),
+      clock,
+      baseUrl: options.baseUrl,
+    },
     storage,
     backend,
     conversations: new ConversationStore(storage),

@@ -139,6 +139,14 @@ export class ScopingBot extends TeamsActivityHandler {
         const result = await runTurn(loaded.snapshot, { event: turnEvent, channel, conversationId: key }, services);
         const saved = await conversations.save(key, result.snapshot, loaded.eTag);
         if (saved.ok) {
+          await services.funnel?.turn({
+            isNew: loaded.eTag === null,
+            before: loaded.snapshot,
+            after: result.snapshot,
+            events: result.events,
+            channelId: channel.channelId,
+            text: turnEvent.kind === 'text' ? turnEvent.text : null,
+          });
           // Before the replies go out, so the confirmation is all that remains of the conversation.
           if (result.erased) await this.notifyErased(context);
           if (result.replies.length > 0) await context.sendActivities(result.replies);

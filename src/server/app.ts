@@ -8,6 +8,7 @@ import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createTeamsChannel } from '../channels/teams';
 import { checkEnvelope } from './activity-envelope';
+import { funnelPage } from '../funnel/page';
 import { createLogger, type Logger } from './logger';
 
 /**
@@ -99,6 +100,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${match![1]}.ics"`);
     res.send(body);
   });
+
+  // The practitioners' funnel chart: off unless ADMIN_TOKEN is set, then bearer-token only.
+  app.use('/', funnelPage({ adminToken: config.practice.adminToken, store: services.backend.funnel, clock: options.clock ?? (() => new Date()) }));
 
   // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
   let port = config.port;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/config';
+import { funnelCommands } from '../../funnel/cli';
 import { webhooksCommand } from '../../webhook/cli';
 import type { Io, Opened } from './program';
 
@@ -11,4 +12,4 @@ export interface CommandContext {
   setCode: (code: number) => void;
 }
 
-export const extraCommands: ((program: Command, ctx: CommandContext) => void)[] = [webhooksCommand];
+export const extraCommands: ((program: Command, ctx: CommandContext) => void)[] = [webhooksCommand, funnelCommands];

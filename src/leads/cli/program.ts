@@ -114,9 +114,11 @@ export async function runLeadsCli(argv: string[], config: Config, io: Io): Promi
       const { leads, backend } = await open();
       const now = io.now();
       const counts = await leads.purge({ now });
-      const conversations = await backend.storage.purgeOlderThan(new Date(now.getTime() - config.privacy.retentionDays * 86_400_000));
+      const cutoff = new Date(now.getTime() - config.privacy.retentionDays * 86_400_000);
+      const conversations = await backend.storage.purgeOlderThan(cutoff);
+      const misses = await backend.funnel.purgeMisses(cutoff.toISOString());
       io.out(
-        `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations.\n`,
+        `Purged leads older than ${config.privacy.retentionDays} days: ${counts.leads} leads, ${counts.consents} consent records, ${counts.bookings} bookings, ${counts.briefs} briefs, ${conversations} idle conversations, ${misses} misunderstood messages.\n`,
       );
     });
 
