@@ -29,7 +29,9 @@ export function funnelSteps({ isNew, before, after, events }: TurnFacts): string
   }
   const pendingAfter = pendingQuestion(after.value);
   if (pendingAfter && pendingAfter !== pendingQuestion(before.value)) steps.push(`reached:${pendingAfter}`);
-  if (!before.matches('main.recommended' as never) && after.matches('main.recommended' as never)) {
+  // Counted when an answer brings it, not when a cancelled booking returns the visitor to it.
+  const answeredNow = steps.some((s) => s.startsWith('answered:'));
+  if (answeredNow && !before.matches('main.recommended' as never) && after.matches('main.recommended' as never)) {
     steps.push(`recommended:${assess(after.context.answers).recommendation.pathway}`);
   }
   if (before.context.booking.consentAt === null && after.context.booking.consentAt !== null) steps.push('consent');

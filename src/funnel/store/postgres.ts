@@ -8,7 +8,8 @@ export class PostgresFunnelStore implements FunnelStore {
   async add(day: string, channel: string, metrics: string[]): Promise<void> {
     if (metrics.length === 0) return;
     await inTransaction(this.pool, async (client) => {
-      for (const metric of metrics) {
+      // One order for every writer: two transactions touching the same counters never deadlock.
+      for (const metric of [...metrics].sort()) {
         await client.query(
           `INSERT INTO funnel_counts (day, channel, metric, count) VALUES ($1, $2, $3, 1)
            ON CONFLICT (day, channel, metric) DO UPDATE SET count = funnel_counts.count + 1`,
