@@ -7,6 +7,7 @@ import type { IntentContent } from '../src/intents/content';
 import type { Recogniser } from '../src/intents/recogniser';
 import type { LeadEvents } from '../src/webhook/feed';
 import type { FunnelRecorder } from '../src/funnel/recorder';
+import type { Handoff } from '../src/leads/handoff';
 
 /** Everything a turn needs from outside the machine, loaded once at start-up. */
 export interface TurnServices {
@@ -20,6 +21,8 @@ export interface TurnServices {
   clock: () => Date;
   /** Counts each stored turn into the conversion funnel (src/funnel); absent: nothing is counted. */
   funnel?: FunnelRecorder;
+  /** "Talk to a person" (src/leads/handoff.ts); absent: the visitor is offered the call and the email address. */
+  handoff?: Handoff;
   /** Lead and booking events for the CRM webhook (src/webhook); absent: none are sent. */
   leadEvents?: LeadEvents;
   /** Absolute base URL for links this server hands out (the iCalendar file). */

@@ -11,6 +11,7 @@ import { faqAnswer, offTopicReply, textReply } from '../render/replies';
 import { mentionsReschedule } from './words';
 import { onAction } from './submit';
 import { onBookingText } from './booking-text';
+import { talkToPerson } from '../handoff';
 import { answer, newFacts, recordFacts, startScoping, restart, back, cancelBooking, reschedule, helpText } from '../moves';
 import type { TurnState } from '../turn-state';
 
@@ -101,8 +102,7 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
     case 'cmd.back':
       return back(turn);
     case 'cmd.human':
-      turn.say(textReply(intents['cmd.human'].reply ?? turn.messages.human, undefined, turn.channel, [turn.messages.welcome.choices.book]));
-      return;
+      return talkToPerson(turn);
     case 'cmd.privacy':
       turn.say(
         textReply(

@@ -35,9 +35,16 @@ const CopySchema = z.object({
     actions: keys(['contacted', 'full'] as const),
     disclaimer: z.string().min(1),
   }),
+  /** "Talk to a person": what the visitor is told, the card the practitioners get, office hours in words. */
+  handoff: z.object({
+    ...keys(['postedWithContact', 'postedAnonymous', 'unavailable', 'cardTitle', 'cardChannel', 'cardAnonymous', 'cardWithContact', 'noAnswers', 'hours', 'dayRange'] as const).shape,
+    days: keys(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const),
+    channels: z.record(z.string(), z.string().min(1)),
+  }),
 });
 
 export type Copy = z.infer<typeof CopySchema>;
+export type HandoffCopy = Copy['handoff'];
 
 export const COPY_FILE = path.resolve(__dirname, '../../content/brief.json');
 

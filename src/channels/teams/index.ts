@@ -12,6 +12,7 @@ import { teamsIdentity, teamsMemberLookup, type MemberLookup } from './identity'
 import { BriefOutbox, type FlushResult, type ProactiveAdapter } from './outbox';
 import { Practitioners } from './practitioners';
 import { BRIEF_TOPIC } from './outbox';
+import { TeamsHandoff } from './handoff';
 import { SqliteTeamsStore, type TeamsStore } from './store';
 
 export { practitionerCommand } from './practitioners';
@@ -50,6 +51,8 @@ export interface TeamsChannelDeps {
 
 export interface TeamsChannel {
   hooks: ChannelHooks;
+  /** "Talk to a person" requests, posted to the practitioners' channel. */
+  handoff: TeamsHandoff;
   /** Posts the due briefs now (the retry loop calls this; tests call it directly). */
   flush(): Promise<FlushResult>;
   pendingBriefs(): Promise<number>;
@@ -90,6 +93,18 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   });
 
   const services = deps.services ?? deps.bot?.services;
+  // "Talk to a person" posts to the registered channel, from Teams and the website alike.
+  const handoff = new TeamsHandoff({
+    destinations: store,
+    briefs: deps.leads,
+    adapter: deps.adapter,
+    appId: deps.config.auth.appId ?? '',
+    hours: deps.config.booking,
+    contactEmail: deps.config.practice.contactEmail,
+    logger: deps.logger,
+    clock,
+  });
+  if (services) services.handoff = handoff;
   const isTeams = (context: TurnContext) => context.activity.channelId === TEAMS_CHANNEL_ID;
 
   const hooks: ChannelHooks = {
@@ -111,6 +126,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   return {
     hooks,
     store,
+    handoff,
     flush: () => moved.then(() => outbox.flush()),
     pendingBriefs: () => outbox.pending(),
     start() {
