@@ -27,7 +27,7 @@ const tokenOf = (b: BookingView) => new URL(b.icsUrlPath, 'http://x').searchPara
 
 beforeEach(async () => {
   service = await openService(tempDataDir());
-  const r = await service.booking.confirm({ leadId: await registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
+  const r = await service.booking.confirm({ leadId: await registerAda(service, { email: 'ada@example.org' }), slotId: WEDNESDAY_0900, now: NOW });
   if (!r.ok) throw new Error(r.reason);
   booking = r.booking;
 });
