@@ -20,10 +20,11 @@ export interface BotProcess {
 
 const started: BotProcess[] = [];
 
-export async function startBot(dataDir: string): Promise<BotProcess> {
+/** `env` adds settings, e.g. DATABASE_URL for instances sharing PostgreSQL. */
+export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, [TSX_CLI, 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
