@@ -145,3 +145,41 @@ describeWithPostgres('outboxes across instances', () => {
     }
   }, 180_000);
 });
+
+describeWithPostgres('an instance killed mid-booking', () => {
+  afterAll(() => stopAllBots());
+
+  it('SIGKILL while a confirmation is in flight loses no confirmed booking, and the next message on another instance resumes', async () => {
+    const url = await freshDatabase();
+    const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'instance-'));
+    const [a, b] = await Promise.all([
+      startBot(dir(), { DATABASE_URL: url, DIRECTLINE_TOKEN_SECRET: SECRET }, { killable: true }),
+      startBot(dir(), { DATABASE_URL: url, DIRECTLINE_TOKEN_SECRET: SECRET }),
+    ]);
+    const id = `killed-${process.pid}`;
+    const onA = new Conversation(a.url, { id });
+    const onB = new Conversation(b.url, { id });
+    await onA.join();
+    await bookingSteps.book(onA);
+    await bookingSteps.acceptDisclaimer(onA);
+    const [slot] = slotsIn(await bookingSteps.submitContact(onA, 1));
+    await bookingSteps.pickSlot(onA, slot.id);
+
+    // The confirmation reaches A, which dies at whatever point it has got to:
+    // before the booking, between the booking and saving the conversation, or after.
+    const inFlight = onA.post(onA.activity({ type: 'message', value: { question: 'confirm', answer: 'yes' } })).catch(() => null);
+    await new Promise((resolve) => setImmediate(resolve));
+    a.child.kill('SIGKILL');
+    await Promise.all([a.exited, inFlight]);
+
+    // The visitor, now on B, confirms again (or finds the call already booked).
+    const replies = await bookingSteps.confirm(onB);
+    const shown = bookingIn(replies);
+    const db = new (await import('pg')).default.Client({ connectionString: url });
+    await db.connect();
+    const confirmed = (await db.query(`SELECT id, start_at FROM bookings WHERE status = 'confirmed'`)).rows;
+    await db.end();
+    expect(confirmed).toHaveLength(1);
+    expect(shown).toMatchObject({ id: confirmed[0].id, status: 'confirmed', start: slot.start });
+  }, 120_000);
+});
