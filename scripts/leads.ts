@@ -44,7 +44,8 @@ async function main(argv: string[]): Promise<void> {
   const service = new LeadService({
     config,
     records: backend.records,
-    onUnreadable: (row) => process.stderr.write(`Skipped lead ${row.id}: its stored row cannot be read (${row.problem}).\n`),
+    // One unreadable lead row must not hide the others: say which, on stderr, and go on.
+    onUnreadable: (row) => process.stderr.write(`Warning: lead ${row.id} could not be read and was skipped (${row.problem}).\n`),
   });
   try {
     switch (command) {
@@ -64,7 +65,12 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'show': {
-        const brief = await service.brief(rest[0]);
+        const brief = await service.brief(rest[0]).catch((error: Error) => error);
+        if (brief instanceof Error) {
+          process.stderr.write(`Lead ${rest[0]} could not be read (${brief.message.split('\n')[0]}). Other leads: npm run leads -- list\n`);
+          process.exitCode = 1;
+          return;
+        }
         if (brief) {
           process.stdout.write(renderBriefMarkdown(brief));
           return;
