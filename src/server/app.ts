@@ -7,6 +7,7 @@ import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createTeamsChannel } from '../channels/teams';
+import { PostgresActivityNotifier, PostgresTranscript } from '../channels/directline/transcript-postgres';
 import { checkEnvelope } from './activity-envelope';
 import { createLogger, type Logger } from './logger';
 
@@ -101,7 +102,19 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
   let port = config.port;
-  const website = createDirectLineChannel({ config, logger, adapter, bot, selfUrl: () => `http://127.0.0.1:${port}` });
+  const { pool } = services.backend;
+  const website = createDirectLineChannel({
+    config,
+    logger,
+    adapter,
+    bot,
+    selfUrl: () => `http://127.0.0.1:${port}`,
+    // Several instances: the website channel's log is shared, and a reply logged by one instance wakes the one holding the socket.
+    shared:
+      pool && config.database.url
+        ? { transcript: new PostgresTranscript(pool, config.directLine.historyLimit), notifier: new PostgresActivityNotifier(config.database.url) }
+        : undefined,
+  });
   app.use('/', website.router);
   app.use('/', staticSiteRouter());
 

@@ -1,5 +1,5 @@
 import { randomId, type TokenClaims, type TokenSigner } from './tokens';
-import type { Transcript, WireActivity } from './transcript';
+import type { TranscriptStore, WireActivity } from './transcript-store';
 import type { ActivityStream } from './stream';
 import { DIRECTLINE_CHANNEL_ID } from './delivery';
 
@@ -27,7 +27,7 @@ export class Conversations {
   private readonly lastTimestamp = new Map<string, number>();
 
   constructor(
-    private readonly transcript: Transcript,
+    private readonly transcript: TranscriptStore,
     private readonly stream: ActivityStream,
     private readonly signer: TokenSigner,
     private readonly tokenLifetimeSeconds: number,
@@ -35,25 +35,25 @@ export class Conversations {
   ) {}
 
   /** A new conversation for a new visitor, and its first token. */
-  open(): IssuedToken {
+  async open(): Promise<IssuedToken> {
     const conversationId = randomId();
     const userId = `dl_${randomId(12)}`;
-    this.transcript.create(conversationId, userId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
+    await this.transcript.create(conversationId, userId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
     return this.issue(conversationId, userId);
   }
 
   /** A fresh token for the same conversation; keeps its log for as long. */
-  refresh(claims: TokenClaims): IssuedToken | undefined {
-    if (!this.transcript.find(claims.conv)) return undefined;
+  async refresh(claims: TokenClaims): Promise<IssuedToken | undefined> {
+    if (!(await this.transcript.find(claims.conv))) return undefined;
     return this.issue(claims.conv, claims.user);
   }
 
-  exists(conversationId: string): boolean {
-    return this.transcript.find(conversationId) !== undefined;
+  async exists(conversationId: string): Promise<boolean> {
+    return (await this.transcript.find(conversationId)) !== undefined;
   }
 
   /** True once per conversation: the first client to start it announces it to the bot. */
-  markStarted(conversationId: string): boolean {
+  markStarted(conversationId: string): Promise<boolean> {
     return this.transcript.markStarted(conversationId);
   }
 
@@ -66,7 +66,7 @@ export class Conversations {
   }
 
   /** The user's activity as the widget sees it (and echoes back), logged. */
-  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined): WireActivity {
+  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined): Promise<WireActivity> {
     const fields: Record<string, unknown> = {};
     for (const key of CLIENT_FIELDS) if (posted[key] !== undefined) fields[key] = posted[key];
     return this.log(claims.conv, (id, timestamp) => ({
@@ -98,12 +98,12 @@ export class Conversations {
   }
 
   /** A reply from the bot (through the connector routes). */
-  logFromBot(conversationId: string, sent: WireActivity): WireActivity {
+  logFromBot(conversationId: string, sent: WireActivity): Promise<WireActivity> {
     return this.log(conversationId, (id, timestamp) => this.fromBot(conversationId, sent, id, timestamp));
   }
 
   /** The bot updated an activity: logged again under its id, so every client gets the new version. */
-  logUpdate(conversationId: string, activityId: string, sent: WireActivity): WireActivity {
+  logUpdate(conversationId: string, activityId: string, sent: WireActivity): Promise<WireActivity> {
     return this.log(conversationId, (_id, timestamp) => this.fromBot(conversationId, sent, activityId, timestamp));
   }
 
@@ -119,9 +119,9 @@ export class Conversations {
     };
   }
 
-  private issue(conversationId: string, userId: string): IssuedToken {
+  private async issue(conversationId: string, userId: string): Promise<IssuedToken> {
     const { token } = this.signer.sign('conversation', conversationId, userId, this.tokenLifetimeSeconds);
-    this.transcript.extend(conversationId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
+    await this.transcript.extend(conversationId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
     return { conversationId, token, expires_in: this.tokenLifetimeSeconds };
   }
 
@@ -130,13 +130,13 @@ export class Conversations {
    * `<conversation>|0000007`, as Azure's do; timestamps never go backwards
    * within a conversation, so the widget keeps the order they were logged in.
    */
-  private log(conversationId: string, build: (id: string, timestamp: string) => WireActivity): WireActivity {
+  private async log(conversationId: string, build: (id: string, timestamp: string) => WireActivity): Promise<WireActivity> {
     const now = Math.max(Date.now(), (this.lastTimestamp.get(conversationId) ?? 0) + 1);
     if (this.lastTimestamp.size > 10_000) this.lastTimestamp.clear();
     this.lastTimestamp.set(conversationId, now);
     const timestamp = new Date(now).toISOString();
-    const logged = this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp));
-    this.stream.publish(conversationId, logged.activity, logged.seq);
+    const logged = await this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp));
+    void this.stream.publish(conversationId);
     return logged.activity;
   }
 }

@@ -14,6 +14,7 @@ import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
 import { loadSigningKey, TokenSigner } from './tokens';
 import { Transcript } from './transcript';
+import type { ActivityNotifier, TranscriptStore } from './transcript-store';
 
 export { staticSiteRouter } from './site';
 export { DIRECTLINE_CHANNEL_ID } from './delivery';
@@ -32,6 +33,11 @@ export interface DirectLineChannelDeps {
   bot: Bot;
   /** Where this server can reach itself, e.g. http://127.0.0.1:3978, once listening. */
   selfUrl: () => string;
+  /**
+   * Several instances (PostgreSQL): the log they share and the notifier that
+   * wakes the instance holding a visitor's WebSocket. Unset: SQLite under dataDir.
+   */
+  shared?: { transcript: TranscriptStore; notifier: ActivityNotifier };
 }
 
 export interface DirectLineChannel {
@@ -45,16 +51,16 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
+  const transcript: TranscriptStore = deps.shared?.transcript ?? new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
   const origins = new OriginPolicy(settings.allowedOrigins);
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger);
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, undefined, deps.shared?.notifier);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
   const connectorKey = randomBytes(32).toString('base64url');
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
   const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
   deps.bot.onErased?.(({ channelId, conversationId }) => {
-    if (channelId === DIRECTLINE_CHANNEL_ID) transcript.forget(conversationId);
+    if (channelId === DIRECTLINE_CHANNEL_ID) return transcript.forget(conversationId).then(() => undefined);
   });
 
   const inFlight = new Set<Promise<unknown>>();
@@ -95,7 +101,7 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       await stream.close();
       await Promise.all([...inFlight]);
       await delivery.drain();
-      transcript.close();
+      await transcript.close();
     },
   };
 }

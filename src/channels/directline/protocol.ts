@@ -6,7 +6,7 @@ import type { OriginPolicy } from './origins';
 import type { ConversationRateLimit } from './rateLimit';
 import { parseWatermark } from './stream';
 import type { TokenClaims, TokenSigner } from './tokens';
-import type { Transcript } from './transcript';
+import type { TranscriptStore } from './transcript-store';
 import type { AzureTokens } from './azure';
 
 /**
@@ -26,7 +26,7 @@ export interface ProtocolLogger {
 export interface ProtocolDeps {
   config: DirectLineConfig;
   conversations: Conversations;
-  transcript: Transcript;
+  transcript: TranscriptStore;
   signer: TokenSigner;
   origins: OriginPolicy;
   rateLimit: ConversationRateLimit;
@@ -62,14 +62,14 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     return verified.claims;
   };
 
-  const forConversation = (req: Request, res: Response): TokenClaims | undefined => {
+  const forConversation = async (req: Request, res: Response): Promise<TokenClaims | undefined> => {
     const claims = authorised(req, res);
     if (!claims) return undefined;
     if (claims.conv !== req.params.conversationId) {
       fail(res, 403, 'BadToken', 'The token is for another conversation.');
       return undefined;
     }
-    if (!conversations.exists(claims.conv)) {
+    if (!(await conversations.exists(claims.conv))) {
       fail(res, 404, 'NotFound', 'The conversation has ended.');
       return undefined;
     }
@@ -86,26 +86,26 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       if (!result.ok) return fail(res, 502, 'DirectLineUnavailable', 'The chat service is unavailable; please try again shortly.');
       return res.json({ ...result.token, domain: deps.config.azureEndpoint });
     }
-    res.json(conversations.open());
+    res.json(await conversations.open());
   };
   router.post('/api/directline/token', pageToken);
   router.post('/v3/directline/tokens/generate', pageToken);
 
-  router.post('/v3/directline/tokens/refresh', (req, res) => {
+  router.post('/v3/directline/tokens/refresh', async (req, res) => {
     const claims = authorised(req, res);
     if (!claims) return;
-    const issued = conversations.refresh(claims);
+    const issued = await conversations.refresh(claims);
     if (!issued) return fail(res, 404, 'NotFound', 'The conversation has ended.');
     res.json(issued);
   });
 
   // Start (or rejoin) the conversation the token is for. The first start tells
   // the bot the user joined, as Azure does, so its welcome arrives unasked.
-  router.post('/v3/directline/conversations', (req, res) => {
+  router.post('/v3/directline/conversations', async (req, res) => {
     const claims = authorised(req, res);
     if (!claims) return;
-    if (!conversations.exists(claims.conv)) return fail(res, 404, 'NotFound', 'The conversation has ended.');
-    const first = conversations.markStarted(claims.conv);
+    if (!(await conversations.exists(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation has ended.');
+    const first = await conversations.markStarted(claims.conv);
     res.status(first ? 201 : 200).json({
       conversationId: claims.conv,
       token: bearer(req),
@@ -116,8 +116,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   });
 
   // Reconnect: a new streamUrl that resumes after the watermark.
-  router.get('/v3/directline/conversations/:conversationId', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
     res.json({
       conversationId: claims.conv,
@@ -127,15 +127,15 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     });
   });
 
-  router.get('/v3/directline/conversations/:conversationId/activities', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
-    const page = deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
+    const page = await deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
     res.json({ activities: page.activities.map((a) => a.activity), watermark: String(page.watermark) });
   });
 
   router.post('/v3/directline/conversations/:conversationId/activities', json, async (req, res) => {
-    const claims = forConversation(req, res);
+    const claims = await forConversation(req, res);
     if (!claims) return;
     const posted = (req.body ?? {}) as Record<string, unknown>;
     if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
@@ -150,7 +150,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       return fail(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.');
     }
     const from = posted.from as { name?: unknown } | undefined;
-    const logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined);
+    const logged = await conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined);
     try {
       await deps.delivery.deliver(logged);
       res.json({ id: logged.id });
@@ -160,8 +160,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     }
   });
 
-  router.post('/v3/directline/conversations/:conversationId/upload', (req, res) => {
-    if (!forConversation(req, res)) return;
+  router.post('/v3/directline/conversations/:conversationId/upload', async (req, res) => {
+    if (!(await forConversation(req, res))) return;
     fail(res, 415, 'BadArgument', 'File uploads are not accepted in this chat.');
   });
 

@@ -12,25 +12,14 @@ import { prepareDataFile } from '../../storage/files';
  * margin, pushed on every refresh) has passed.
  */
 
-/** An activity as it travels to the widget: JSON, timestamps as ISO strings. */
-export type WireActivity = Record<string, unknown> & { id?: string; type?: string };
+import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
-export interface ConversationRecord {
-  id: string;
-  userId: string;
-  started: boolean;
-  expiresAt: number;
-}
-
-export interface LoggedActivity {
-  seq: number;
-  activity: WireActivity;
-}
+export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 /** Conversations dropped per sweep step: about a millisecond of work each, with their activities. */
 export const SWEEP_BATCH = 200;
 
-export class Transcript {
+export class Transcript implements TranscriptStore {
   private readonly db: Database.Database;
 
   constructor(
@@ -61,12 +50,12 @@ export class Transcript {
     this.db.pragma('foreign_keys = ON');
   }
 
-  create(id: string, userId: string, expiresAt: number): ConversationRecord {
+  async create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord> {
     this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
     return { id, userId, started: false, expiresAt };
   }
 
-  find(id: string, now = Date.now()): ConversationRecord | undefined {
+  async find(id: string, now = Date.now()): Promise<ConversationRecord | undefined> {
     const row = this.db.prepare('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
       | { id: string; user_id: string; started: number; expires_at: number }
       | undefined;
@@ -74,16 +63,16 @@ export class Transcript {
   }
 
   /** True the first time only: the caller then announces the conversation to the bot. */
-  markStarted(id: string): boolean {
+  async markStarted(id: string): Promise<boolean> {
     return this.db.prepare('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
   }
 
-  extend(id: string, expiresAt: number): void {
+  async extend(id: string, expiresAt: number): Promise<void> {
     this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
   }
 
   /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
-  append(conversationId: string, build: (seq: number) => WireActivity): LoggedActivity {
+  async append(conversationId: string, build: (seq: number) => WireActivity): Promise<LoggedActivity> {
     return this.db.transaction(() => {
       const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
         | { last_seq: number }
@@ -97,7 +86,7 @@ export class Transcript {
   }
 
   /** Activities after the watermark, oldest first, and the watermark to send next time. */
-  since(conversationId: string, watermark: number): { activities: LoggedActivity[]; watermark: number } {
+  async since(conversationId: string, watermark: number): Promise<{ activities: LoggedActivity[]; watermark: number }> {
     const rows = this.db
       .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
       .all(conversationId, watermark) as { seq: number; json: string }[];
@@ -106,7 +95,7 @@ export class Transcript {
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
   }
 
-  findActivity(conversationId: string, activityId: string): WireActivity | undefined {
+  async findActivity(conversationId: string, activityId: string): Promise<WireActivity | undefined> {
     const rows = this.db.prepare('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
     for (const row of rows) {
       const activity = JSON.parse(row.json) as WireActivity;
@@ -119,7 +108,7 @@ export class Transcript {
    * Deletes everything said so far, keeping the conversation and its sequence
    * so the widget's watermark stays valid (after "delete my data").
    */
-  forget(conversationId: string): number {
+  async forget(conversationId: string): Promise<number> {
     const forgotten = this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
     // secure_delete zeroed the rows in the file; the log still holds the pages as they were.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -145,7 +134,7 @@ export class Transcript {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
