@@ -3,6 +3,8 @@
  * Reads DATA_DIR (and the rest) through src/config; prints to stdout.
  */
 import { parseConfig } from '../src/config/config';
+import { checkDataFiles } from '../src/storage/preflight';
+import { StartupError } from '../src/app/startup-error';
 import { SlotFormatter } from '../src/booking/slots';
 import { renderBriefMarkdown } from '../src/leads/brief';
 import { LeadService } from '../src/leads/service';
@@ -40,6 +42,15 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
+  if (!config.database.url) {
+    try {
+      checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite', 'outbox.sqlite']);
+    } catch (error) {
+      if (!(error instanceof StartupError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  }
   const backend = await openBackend(config);
   const service = new LeadService({
     config,

@@ -6,6 +6,7 @@ CREATE TABLE directline_conversations (
   user_id    text NOT NULL,
   started    boolean NOT NULL DEFAULT false,
   last_seq   integer NOT NULL DEFAULT 0,
+  token_gen  integer NOT NULL DEFAULT 0,
   expires_at bigint NOT NULL
 );
 CREATE INDEX directline_conversations_by_expiry ON directline_conversations (expires_at);

@@ -2,6 +2,7 @@ import { randomId, type TokenClaims, type TokenSigner } from './tokens';
 import type { TranscriptStore, WireActivity } from './transcript-store';
 import type { ActivityStream } from './stream';
 import { DIRECTLINE_CHANNEL_ID } from './delivery';
+import { redactBeforeConsent } from './redact';
 
 /**
  * Conversations of the website channel: who may open one, the tokens scoped to
@@ -42,14 +43,23 @@ export class Conversations {
     return this.issue(conversationId, userId);
   }
 
-  /** A fresh token for the same conversation; keeps its log for as long. */
+  /** A fresh token for the same conversation; keeps its log for as long. Earlier tokens stop working. */
   async refresh(claims: TokenClaims): Promise<IssuedToken | undefined> {
     if (!(await this.transcript.find(claims.conv))) return undefined;
-    return this.issue(claims.conv, claims.user);
+    const gen = await this.transcript.nextTokenGeneration(claims.conv);
+    if (gen === undefined) return undefined;
+    return this.issue(claims.conv, claims.user, gen);
   }
 
   async exists(conversationId: string): Promise<boolean> {
     return (await this.transcript.find(conversationId)) !== undefined;
+  }
+
+  /** 'current': the token is of the conversation's latest refresh; 'replaced': a refresh made it obsolete. */
+  async tokenState(claims: TokenClaims): Promise<'current' | 'replaced' | 'gone'> {
+    const record = await this.transcript.find(claims.conv);
+    if (!record) return 'gone';
+    return (claims.gen ?? 0) === record.tokenGen ? 'current' : 'replaced';
   }
 
   /** True once per conversation: the first client to start it announces it to the bot. */
@@ -58,15 +68,18 @@ export class Conversations {
   }
 
   streamUrl(wsBase: string, claims: TokenClaims, watermark: number): string {
-    const { token } = this.signer.sign('stream', claims.conv, claims.user, STREAM_TOKEN_SECONDS);
+    const { token } = this.signer.sign('stream', claims.conv, claims.user, STREAM_TOKEN_SECONDS, claims.gen ?? 0);
     const url = new URL(`${wsBase}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream`);
     url.searchParams.set('t', token);
     if (watermark > 0) url.searchParams.set('watermark', String(watermark));
     return url.toString();
   }
 
-  /** The user's activity as the widget sees it (and echoes back), logged. */
-  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined): Promise<WireActivity> {
+  /**
+   * The user's activity as the widget sees it (and echoes back), logged. Before
+   * the visitor has consented, what is stored has contact details redacted.
+   */
+  logFromUser(claims: TokenClaims, posted: Record<string, unknown>, userName: string | undefined, consented = true): Promise<WireActivity> {
     const fields: Record<string, unknown> = {};
     for (const key of CLIENT_FIELDS) if (posted[key] !== undefined) fields[key] = posted[key];
     return this.log(claims.conv, (id, timestamp) => ({
@@ -77,7 +90,7 @@ export class Conversations {
       conversation: { id: claims.conv },
       from: { id: claims.user, ...(userName ? { name: userName } : {}), role: 'user' },
       recipient: this.bot,
-    }));
+    }), consented ? undefined : redactBeforeConsent);
   }
 
   /**
@@ -119,8 +132,8 @@ export class Conversations {
     };
   }
 
-  private async issue(conversationId: string, userId: string): Promise<IssuedToken> {
-    const { token } = this.signer.sign('conversation', conversationId, userId, this.tokenLifetimeSeconds);
+  private async issue(conversationId: string, userId: string, gen = 0): Promise<IssuedToken> {
+    const { token } = this.signer.sign('conversation', conversationId, userId, this.tokenLifetimeSeconds, gen);
     await this.transcript.extend(conversationId, Date.now() + (this.tokenLifetimeSeconds + RETENTION_MARGIN_SECONDS) * 1000);
     return { conversationId, token, expires_in: this.tokenLifetimeSeconds };
   }
@@ -130,13 +143,13 @@ export class Conversations {
    * `<conversation>|0000007`, as Azure's do; timestamps never go backwards
    * within a conversation, so the widget keeps the order they were logged in.
    */
-  private async log(conversationId: string, build: (id: string, timestamp: string) => WireActivity): Promise<WireActivity> {
+  private async log(conversationId: string, build: (id: string, timestamp: string) => WireActivity, stored?: (activity: WireActivity) => WireActivity): Promise<WireActivity> {
     const now = Math.max(Date.now(), (this.lastTimestamp.get(conversationId) ?? 0) + 1);
     if (this.lastTimestamp.size > 10_000) this.lastTimestamp.clear();
     this.lastTimestamp.set(conversationId, now);
     const timestamp = new Date(now).toISOString();
-    const logged = await this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp));
-    void this.stream.publish(conversationId);
+    const logged = await this.transcript.append(conversationId, (seq) => build(`${conversationId}|${String(seq).padStart(7, '0')}`, timestamp), stored);
+    void this.stream.publish(conversationId, logged);
     return logged.activity;
   }
 }

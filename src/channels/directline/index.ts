@@ -8,13 +8,14 @@ import { AzureTokens } from './azure';
 import { CONNECTOR_PATH, connectorRouter } from './connector';
 import { Conversations } from './conversations';
 import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
-import { OriginPolicy } from './origins';
+import { OriginPolicy, ownOrigins } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
 import { loadSigningKey, TokenSigner } from './tokens';
 import { Transcript } from './transcript';
 import type { ActivityNotifier, TranscriptStore } from './transcript-store';
+import { createRateLimit, type RateLimit, type RateLimitStore } from '../../rate-limit';
 
 export { staticSiteRouter } from './site';
 export { DIRECTLINE_CHANNEL_ID } from './delivery';
@@ -38,6 +39,8 @@ export interface DirectLineChannelDeps {
    * wakes the instance holding a visitor's WebSocket. Unset: SQLite under dataDir.
    */
   shared?: { transcript: TranscriptStore; notifier: ActivityNotifier };
+  /** Where rate limits count; unset: this process's memory. */
+  rateLimits?: RateLimitStore;
 }
 
 export interface DirectLineChannel {
@@ -50,10 +53,20 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
+  // One process: a sliding window in memory. Several instances: one budget in PostgreSQL (rate-limiter-flexible).
+  const rateLimit = (name: string, limit: number, windowSeconds: number): RateLimit => {
+    if (deps.rateLimits?.kind === 'postgres') return createRateLimit(deps.rateLimits, { name, limit, windowSeconds });
+    const local = new ConversationRateLimit(limit, windowSeconds * 1000);
+    return { take: async (key) => local.take(key) };
+  };
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript: TranscriptStore = deps.shared?.transcript ?? new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
-  const origins = new OriginPolicy(settings.allowedOrigins);
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger, undefined, deps.shared?.notifier);
+  const transcript: TranscriptStore =
+    deps.shared?.transcript ??
+    new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
+      deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
+    );
+  const origins = new OriginPolicy(settings.allowedOrigins, () => ownOrigins(deps.selfUrl(), deps.config.publicBaseUrl));
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation, undefined, deps.shared?.notifier);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
   const connectorKey = randomBytes(32).toString('base64url');
@@ -79,7 +92,9 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       transcript,
       signer,
       origins,
-      rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
+      rateLimit: rateLimit('directline-messages', settings.rateLimit.messages, settings.rateLimit.windowSeconds),
+      tokenRateLimit: rateLimit('directline-tokens', settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds),
+      consented: async (conversationId) => (deps.bot.hasConsent ? deps.bot.hasConsent({ channelId: DIRECTLINE_CHANNEL_ID, conversationId }) : false),
       delivery,
       azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
       logger: deps.logger,

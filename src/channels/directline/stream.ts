@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { OriginPolicy } from './origins';
 import type { TokenSigner } from './tokens';
-import type { ActivityNotifier, TranscriptStore } from './transcript-store';
+import type { ActivityNotifier, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 /**
  * The WebSocket side of Direct Line 3.0: a client opens the conversation's
@@ -35,6 +35,10 @@ export class ActivityStream {
   private readonly sockets = new Map<string, Set<Subscriber>>();
   /** One catch-up at a time per conversation, so frames go out in order. */
   private readonly catching = new Map<string, Promise<void>>();
+  /** Activities logged by this instance, as sent live, until their catch-up has sent them. */
+  private readonly live = new Map<string, Map<number, WireActivity>>();
+  /** Upgrades accepted but not yet open, counted against the limit too. */
+  private readonly opening = new Map<string, number>();
   private readonly keepalive: NodeJS.Timeout;
 
   constructor(
@@ -42,39 +46,64 @@ export class ActivityStream {
     private readonly signer: TokenSigner,
     private readonly origins: OriginPolicy,
     private readonly logger: StreamLogger,
+    /** A visitor's tabs need a few; hundreds on one conversation is someone exhausting the server. */
+    private readonly maxPerConversation = 4,
     keepaliveMs = 15_000,
     private readonly notifier?: ActivityNotifier,
   ) {
-    void notifier?.listen((conversationId) => this.publish(conversationId)).catch((error: Error) => logger.warn('directline notifier failed', { error: error.message }));
+    void notifier?.listen((conversationId) => void this.publish(conversationId)).catch((error: Error) => logger.warn('directline notifier failed', { error: error.message }));
     this.keepalive = setInterval(() => this.ping(), keepaliveMs);
     this.keepalive.unref();
   }
 
   attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = STREAM_PATH.exec(url.pathname);
       if (!match) return; // someone else's upgrade
       const conversationId = decodeURIComponent(match[1]);
       const refuse = (status: number, reason: string) => {
         this.logger.debug('directline stream refused', { reason });
-        socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        const text = status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Not Found';
+        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       };
       if (!this.origins.allows(req)) return refuse(403, 'origin');
       const verified = this.signer.verify(url.searchParams.get('t') ?? '', 'stream');
       if (!verified.ok) return refuse(403, verified.reason);
-      if (verified.claims.conv !== conversationId) return refuse(404, 'conversation');
+      const record = verified.claims.conv === conversationId ? await this.transcript.find(conversationId).catch(() => undefined) : undefined;
+      if (!record) return refuse(404, 'conversation');
+      if ((verified.claims.gen ?? 0) !== record.tokenGen) return refuse(403, 'replaced');
+      const pending = this.opening.get(conversationId) ?? 0;
+      if ((this.sockets.get(conversationId)?.size ?? 0) + pending >= this.maxPerConversation) return refuse(429, 'too many streams');
       const watermark = parseWatermark(url.searchParams.get('watermark'));
-      this.transcript.find(conversationId).then(
-        (found) => (found ? this.wss.handleUpgrade(req, socket, head, (ws) => this.open(conversationId, watermark, ws)) : refuse(404, 'conversation')),
-        () => refuse(404, 'conversation'),
-      );
+      this.opening.set(conversationId, pending + 1);
+      const opened = () => {
+        const left = (this.opening.get(conversationId) ?? 1) - 1;
+        if (left > 0) this.opening.set(conversationId, left);
+        else this.opening.delete(conversationId);
+      };
+      socket.once('close', opened);
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('close', opened);
+        opened();
+        this.open(conversationId, watermark, ws);
+      });
     });
   }
 
-  /** Something was logged to the conversation: each open stream of it gets what it has not seen. */
-  publish(conversationId: string): Promise<void> {
+  /**
+   * Something was logged to the conversation: each open stream of it gets what
+   * it has not seen. `live` is the activity as logged here, sent in place of
+   * the stored copy (which may be redacted, e.g. contact details typed before
+   * consent); activities logged by other instances are read as stored.
+   */
+  publish(conversationId: string, live?: LoggedActivity): Promise<void> {
     if (!this.sockets.has(conversationId)) return Promise.resolve();
+    if (live) {
+      let map = this.live.get(conversationId);
+      if (!map) this.live.set(conversationId, (map = new Map()));
+      map.set(live.seq, live.activity);
+    }
     const next = (this.catching.get(conversationId) ?? Promise.resolve())
       .then(() => this.catchUp(conversationId))
       .catch((error: Error) => this.logger.warn('directline stream catch-up failed', { error: error.message }));
@@ -90,11 +119,14 @@ export class ActivityStream {
     if (!open || open.size === 0) return;
     const from = Math.min(...[...open].map((s) => s.watermark));
     const page = await this.transcript.since(conversationId, from);
+    const live = this.live.get(conversationId);
+    this.live.delete(conversationId);
     for (const sub of open) {
       const fresh = page.activities.filter((a) => a.seq > sub.watermark);
       if (fresh.length === 0) continue;
       sub.watermark = fresh[fresh.length - 1].seq;
-      if (sub.ws.readyState === WebSocket.OPEN) sub.ws.send(JSON.stringify({ activities: fresh.map((a) => a.activity), watermark: String(sub.watermark) }));
+      const activities = fresh.map((a) => live?.get(a.seq) ?? a.activity);
+      if (sub.ws.readyState === WebSocket.OPEN) sub.ws.send(JSON.stringify({ activities, watermark: String(sub.watermark) }));
     }
   }
 
@@ -117,7 +149,10 @@ export class ActivityStream {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       set.delete(sub);
-      if (set.size === 0) this.sockets.delete(conversationId);
+      if (set.size === 0) {
+        this.sockets.delete(conversationId);
+        this.live.delete(conversationId);
+      }
     });
     void this.publish(conversationId);
   }

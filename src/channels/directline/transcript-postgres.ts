@@ -19,9 +19,26 @@ interface ConversationRow {
   user_id: string;
   started: boolean;
   expires_at: string;
+  token_gen: number;
 }
 
-const toRecord = (r: ConversationRow): ConversationRecord => ({ id: r.id, userId: r.user_id, started: r.started, expiresAt: Number(r.expires_at) });
+const toRecord = (r: ConversationRow): ConversationRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  started: r.started,
+  expiresAt: Number(r.expires_at),
+  tokenGen: r.token_gen,
+});
+
+/** A row that is not a JSON object is skipped, so one bad row never stops a conversation. */
+function parseActivity(body: string): WireActivity | null {
+  try {
+    const activity = JSON.parse(body) as unknown;
+    return activity && typeof activity === 'object' && !Array.isArray(activity) ? (activity as WireActivity) : null;
+  } catch {
+    return null;
+  }
+}
 
 export class PostgresTranscript implements TranscriptStore {
   constructor(
@@ -31,15 +48,20 @@ export class PostgresTranscript implements TranscriptStore {
 
   async create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord> {
     await this.pool.query(`INSERT INTO directline_conversations (id, user_id, expires_at) VALUES ($1, $2, $3)`, [id, userId, expiresAt]);
-    return { id, userId, started: false, expiresAt };
+    return { id, userId, started: false, expiresAt, tokenGen: 0 };
   }
 
   async find(id: string, now = Date.now()): Promise<ConversationRecord | undefined> {
     const { rows } = await this.pool.query<ConversationRow>(
-      `SELECT id, user_id, started, expires_at FROM directline_conversations WHERE id = $1 AND expires_at > $2`,
+      `SELECT id, user_id, started, expires_at, token_gen FROM directline_conversations WHERE id = $1 AND expires_at > $2`,
       [id, now],
     );
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async nextTokenGeneration(id: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ token_gen: number }>(`UPDATE directline_conversations SET token_gen = token_gen + 1 WHERE id = $1 RETURNING token_gen`, [id]);
+    return rows[0]?.token_gen;
   }
 
   async markStarted(id: string): Promise<boolean> {
@@ -50,7 +72,7 @@ export class PostgresTranscript implements TranscriptStore {
     await this.pool.query(`UPDATE directline_conversations SET expires_at = GREATEST(expires_at, $1) WHERE id = $2`, [expiresAt, id]);
   }
 
-  append(conversationId: string, build: (seq: number) => WireActivity): Promise<LoggedActivity> {
+  append(conversationId: string, build: (seq: number) => WireActivity, stored: (activity: WireActivity) => WireActivity = (a) => a): Promise<LoggedActivity> {
     return inTransaction(this.pool, async (client) => {
       const next = await client.query<{ last_seq: number }>(`UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq`, [conversationId]);
       if (next.rows.length === 0) throw new Error('append to unknown conversation');
@@ -60,7 +82,7 @@ export class PostgresTranscript implements TranscriptStore {
         conversationId,
         seq,
         typeof activity.id === 'string' ? activity.id : null,
-        JSON.stringify(activity),
+        JSON.stringify(stored(activity)),
       ]);
       await client.query(`DELETE FROM directline_activities WHERE conversation_id = $1 AND seq <= $2`, [conversationId, seq - this.historyLimit]);
       await client.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, conversationId]); // delivered at commit
@@ -75,7 +97,10 @@ export class PostgresTranscript implements TranscriptStore {
        WHERE c.id = $1 ORDER BY a.seq`,
       [conversationId, watermark],
     );
-    const activities = rows.filter((r) => r.seq !== null).map((r) => ({ seq: r.seq, activity: JSON.parse(r.body) as WireActivity }));
+    const activities = rows.filter((r) => r.seq !== null).flatMap((r) => {
+      const activity = parseActivity(r.body);
+      return activity ? [{ seq: r.seq, activity }] : [];
+    });
     const last = rows[0]?.last_seq ?? 0;
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last) };
   }
@@ -85,7 +110,7 @@ export class PostgresTranscript implements TranscriptStore {
       `SELECT body FROM directline_activities WHERE conversation_id = $1 AND activity_id = $2 ORDER BY seq DESC LIMIT 1`,
       [conversationId, activityId],
     );
-    return rows[0] ? (JSON.parse(rows[0].body) as WireActivity) : undefined;
+    return rows[0] ? parseActivity(rows[0].body) ?? undefined : undefined;
   }
 
   async forget(conversationId: string): Promise<number> {

@@ -13,6 +13,8 @@ export interface ConversationRecord {
   userId: string;
   started: boolean;
   expiresAt: number;
+  /** Tokens of this generation only are accepted (see TokenClaims.gen). */
+  tokenGen: number;
 }
 
 export interface LoggedActivity {
@@ -23,11 +25,17 @@ export interface LoggedActivity {
 export interface TranscriptStore {
   create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord>;
   find(id: string, now?: number): Promise<ConversationRecord | undefined>;
+  /** A token refresh: the conversation moves to the next generation and returns it. */
+  nextTokenGeneration(id: string): Promise<number | undefined>;
   /** True the first time only: the caller then announces the conversation to the bot. */
   markStarted(id: string): Promise<boolean>;
   extend(id: string, expiresAt: number): Promise<void>;
-  /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
-  append(conversationId: string, build: (seq: number) => WireActivity): Promise<LoggedActivity>;
+  /**
+   * Appends, assigning the next sequence; `build` gets it to stamp the activity id.
+   * `stored` is what is kept of it when that differs from what is sent live
+   * (personal data typed before consent is kept redacted).
+   */
+  append(conversationId: string, build: (seq: number) => WireActivity, stored?: (activity: WireActivity) => WireActivity): Promise<LoggedActivity>;
   /** Activities after the watermark, oldest first, and the watermark to send next time. */
   since(conversationId: string, watermark: number): Promise<{ activities: LoggedActivity[]; watermark: number }>;
   findActivity(conversationId: string, activityId: string): Promise<WireActivity | undefined>;

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { prepareDataFile } from '../../storage/files';
+import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
+
+export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 /**
  * The conversation log of the website channel, in SQLite so a reload after a
@@ -12,10 +15,6 @@ import { prepareDataFile } from '../../storage/files';
  * margin, pushed on every refresh) has passed.
  */
 
-import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
-
-export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
-
 /** Conversations dropped per sweep step: about a millisecond of work each, with their activities. */
 export const SWEEP_BATCH = 200;
 
@@ -25,6 +24,8 @@ export class Transcript implements TranscriptStore {
   constructor(
     file: string,
     private readonly historyLimit: number,
+    /** Told about a stored row that cannot be read (it is skipped, never served). */
+    private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
     prepareDataFile(file);
     this.db = new Database(file);
@@ -37,7 +38,8 @@ export class Transcript implements TranscriptStore {
         user_id TEXT NOT NULL,
         started INTEGER NOT NULL DEFAULT 0,
         last_seq INTEGER NOT NULL DEFAULT 0,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        token_gen INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS activities (
         conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
@@ -48,18 +50,26 @@ export class Transcript implements TranscriptStore {
       CREATE INDEX IF NOT EXISTS conversations_by_expiry ON conversations (expires_at);
     `);
     this.db.pragma('foreign_keys = ON');
+    const columns = this.db.prepare('PRAGMA table_info(conversations)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'token_gen')) this.db.exec('ALTER TABLE conversations ADD COLUMN token_gen INTEGER NOT NULL DEFAULT 0');
   }
 
   async create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord> {
     this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
-    return { id, userId, started: false, expiresAt };
+    return { id, userId, started: false, expiresAt, tokenGen: 0 };
   }
 
   async find(id: string, now = Date.now()): Promise<ConversationRecord | undefined> {
-    const row = this.db.prepare('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
-      | { id: string; user_id: string; started: number; expires_at: number }
+    const row = this.db.prepare('SELECT id, user_id, started, expires_at, token_gen FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
+      | { id: string; user_id: string; started: number; expires_at: number; token_gen: number }
       | undefined;
-    return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at };
+    return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at, tokenGen: row.token_gen };
+  }
+
+  /** A token refresh: the conversation moves to the next generation and returns it. */
+  async nextTokenGeneration(id: string): Promise<number | undefined> {
+    const row = this.db.prepare('UPDATE conversations SET token_gen = token_gen + 1 WHERE id = ? RETURNING token_gen').get(id) as { token_gen: number } | undefined;
+    return row?.token_gen;
   }
 
   /** True the first time only: the caller then announces the conversation to the bot. */
@@ -71,15 +81,19 @@ export class Transcript implements TranscriptStore {
     this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
   }
 
-  /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
-  async append(conversationId: string, build: (seq: number) => WireActivity): Promise<LoggedActivity> {
+  /**
+   * Appends, assigning the next sequence; `build` gets it to stamp the activity id.
+   * `stored` is what is kept of it when that differs from what is sent live
+   * (personal data typed before consent is kept redacted).
+   */
+  async append(conversationId: string, build: (seq: number) => WireActivity, stored: (activity: WireActivity) => WireActivity = (a) => a): Promise<LoggedActivity> {
     return this.db.transaction(() => {
       const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
         | { last_seq: number }
         | undefined;
       if (!next) throw new Error(`append to unknown conversation`);
       const activity = build(next.last_seq);
-      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(activity));
+      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(stored(activity)));
       this.db.prepare('DELETE FROM activities WHERE conversation_id = ? AND seq <= ?').run(conversationId, next.last_seq - this.historyLimit);
       return { seq: next.last_seq, activity };
     })();
@@ -90,16 +104,22 @@ export class Transcript implements TranscriptStore {
     const rows = this.db
       .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
       .all(conversationId, watermark) as { seq: number; json: string }[];
-    const activities = rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as WireActivity }));
+    const activities = rows.flatMap((row) => {
+      const activity = this.parseRow(conversationId, row.seq, row.json);
+      return activity ? [{ seq: row.seq, activity }] : [];
+    });
     const last = this.db.prepare('SELECT last_seq FROM conversations WHERE id = ?').get(conversationId) as { last_seq: number } | undefined;
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
   }
 
   async findActivity(conversationId: string, activityId: string): Promise<WireActivity | undefined> {
-    const rows = this.db.prepare('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
+    const rows = this.db.prepare('SELECT seq, json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{
+      seq: number;
+      json: string;
+    }>;
     for (const row of rows) {
-      const activity = JSON.parse(row.json) as WireActivity;
-      if (activity.id === activityId) return activity;
+      const activity = this.parseRow(conversationId, row.seq, row.json);
+      if (activity?.id === activityId) return activity;
     }
     return undefined;
   }
@@ -132,6 +152,18 @@ export class Transcript implements TranscriptStore {
       if (gone < batch) return total;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** A row that is not a JSON object (a torn write, a hand edit) is skipped, so one bad row never stops a conversation. */
+  private parseRow(conversationId: string, seq: number, json: string): WireActivity | null {
+    try {
+      const activity = JSON.parse(json) as unknown;
+      if (activity && typeof activity === 'object' && !Array.isArray(activity)) return activity as WireActivity;
+    } catch {
+      // reported below
+    }
+    this.onCorruptRow(conversationId, seq);
+    return null;
   }
 
   async close(): Promise<void> {
