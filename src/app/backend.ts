@@ -16,6 +16,7 @@ import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import type { ConversationStorage } from '../storage/types';
 import { PostgresFunnelStore, SqliteFunnelStore, type FunnelStore } from '../funnel/store';
+import type { RateLimitStore } from '../rate-limit';
 
 /**
  * Where everything shared is kept, chosen once from the settings: SQLite
@@ -34,6 +35,8 @@ export interface Backend {
   funnel: FunnelStore;
   /** Postgres only: one turn at a time per conversation across instances. */
   turnLock: TurnLock | null;
+  /** Where rate limits count: this process's memory, or PostgreSQL (one budget across instances). */
+  rateLimits: RateLimitStore;
   /** Postgres only: the pool, for the website channel's transcript and notifications. */
   pool: Pool | null;
   close(): Promise<void>;
@@ -65,6 +68,7 @@ async function openSqlite(dataDir: string): Promise<Backend> {
     teams,
     funnel,
     turnLock: null,
+    rateLimits: { kind: 'memory' },
     pool: null,
     async close() {
       await Promise.all([records.close(), storage.close(), outbox.close(), teams.close(), funnel.close()]);
@@ -83,6 +87,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     throw new DatabaseUnavailableError(where, error);
   }
   const turnLock = new PostgresTurnLock(lockPool);
+  let closed: Promise<void> | null = null;
   return {
     kind: 'postgres',
     records: new PostgresRecords(pool),
@@ -91,10 +96,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     teams: new PostgresTeamsStore(pool),
     funnel: new PostgresFunnelStore(pool),
     turnLock,
+    rateLimits: { kind: 'postgres', pool },
     pool,
-    async close() {
-      await turnLock.close();
-      await pool.end();
+    close() {
+      closed ??= (async () => {
+        await turnLock.close();
+        await pool.end();
+      })();
+      return closed;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../validation/markdown-escape';
 import { z } from 'zod';
 import { formatSlot } from '../booking/slots';
 import { fill } from '../content/copy';
@@ -158,8 +159,8 @@ function agendaOf(brief: Brief): { minutes: number; item: string }[] {
   return c.agenda[pathway].map((a) => ({ minutes: a.minutes, item: fill(a.item, { questions }) }));
 }
 
-/** Visitor-typed text in Markdown: a name must not become a heading, a link or a table. */
-export const escapeMarkdown = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+// Visitor-typed text in Markdown (src/validation): a name must not become a heading, a link or a table.
+export { escapeMarkdown };
 const mdFacts = (facts: Fact[]) => facts.map(([k, v]) => `- **${k}:** ${escapeMarkdown(v)}`);
 const mdList = (items: string[]) => items.map((i) => `- ${escapeMarkdown(i)}`);
 

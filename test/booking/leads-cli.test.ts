@@ -1,20 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { SqliteTeamsStore } from '../../src/channels/teams/store';
+import { openBackend } from '../../src/app/backend';
 import { testConfig } from '../../src/config/config';
 import { runLeadsCli } from '../../src/leads/cli/program';
 import { assess } from '../../src/scoping/recommendation';
-import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, type Stores } from './fixtures';
+import { BACKENDS } from '../support/backends';
+import { NOW, openService, registerAda, WEDNESDAY_0900, type Stores } from './fixtures';
 
 /**
- * `npm run leads`: the commands run in-process against a temp data folder
- * (the same program the script runs), and once as the spawned script.
+ * `npm run leads`: the commands run in-process against a fresh store of each
+ * backend (the same program the script runs), and once as the spawned script.
  */
 
 const root = path.resolve(__dirname, '../..');
 const DAY = 86_400_000;
 
-let dataDir: string;
+for (const backend of BACKENDS) describe(`npm run leads on ${backend.name}`, () => {
+let env: Record<string, string>;
 let ada: string;
 let bob: string;
 let cleo: string;
@@ -22,15 +24,15 @@ let cleo: string;
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runLeadsCli(argv, testConfig({ DATA_DIR: dataDir }), { out: (t) => void (out += t), err: (t) => void (err += t), now: () => new Date(NOW.getTime() + DAY) });
+  const code = await runLeadsCli(argv, testConfig(env), { out: (t) => void (out += t), err: (t) => void (err += t), now: () => new Date(NOW.getTime() + DAY) });
   return { code, out, err };
 }
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
+  env = await backend.freshEnv();
   // Bob came 20 days ago and never booked; Cleo 3 days ago, booked nothing, answered little; Ada today, booked, and came back.
   let now = new Date(NOW.getTime() - 20 * DAY);
-  const stores: Stores = await openService(dataDir, {}, () => now);
+  const stores: Stores = await openService(env.DATA_DIR, env, () => now);
   const nurture = { ai_use: 'none', certification: 'none', infosec_maturity: 'weak', sector: 'other', procurement: 'none' } as const;
   bob = (
     await stores.leads.registerLead({
@@ -97,9 +99,9 @@ describe('list', () => {
   });
 
   it('shows who marked a lead contacted from the Teams brief card', async () => {
-    const teams = new SqliteTeamsStore(SqliteTeamsStore.fileIn(dataDir));
-    await teams.markContacted({ leadId: bob, contactedBy: 'aad-pat', byName: 'Pat Practitioner', contactedAt: '2026-12-01T09:00:00.000Z' });
-    await teams.close();
+    const opened = await openBackend(testConfig(env));
+    await opened.teams.markContacted({ leadId: bob, contactedBy: 'aad-pat', byName: 'Pat Practitioner', contactedAt: '2026-12-01T09:00:00.000Z' });
+    await opened.close();
     const { out } = await cli('list', '--tier', 'nurture');
     expect(out).toMatch(/2026-12-01 by Pat Practitioner\s+1\n$/);
   });
@@ -137,7 +139,7 @@ describe('show', () => {
 
 it('the script: export --csv and purge, as a practitioner runs them', () => {
   const run = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/leads.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    spawnSync('npx', ['tsx', 'scripts/leads.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
   const csv = run('export', '--csv');
   expect(csv.status).toBe(0);
   expect(csv.stdout).toContain('"Ada Lovelace","ADA@example.org"');
@@ -145,3 +147,4 @@ it('the script: export --csv and purge, as a practitioner runs them', () => {
   expect(purge.status).toBe(0);
   expect(purge.stdout).toMatch(/^Purged leads older than 365 days: \d+ leads/);
 }, 60_000);
+});

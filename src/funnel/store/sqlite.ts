@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Serial } from '../../records/parse';
+import { Serial } from '../../records/serial';
 import { Statements } from '../../records/statements';
 import { prepareDataFile } from '../../storage/files';
 import type { FunnelCount, FunnelStore, Miss } from './types';

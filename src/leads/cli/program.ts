@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { openBackend, type Backend } from '../../app/backend';
+import { StartupError } from '../../app/startup-error';
+import { checkDataFiles } from '../../storage/preflight';
 import { SlotFormatter } from '../../booking/slots';
 import type { Config } from '../../config/config';
 import { renderBriefMarkdown } from '../brief';
@@ -31,12 +33,15 @@ export async function runLeadsCli(argv: string[], config: Config, io: Io): Promi
   let opened: Opened | null = null;
   const open = async (): Promise<Opened> => {
     if (opened) return opened;
+    // A broken database file is named, with what to do, before any store opens it.
+    if (!config.database.url) checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite', 'outbox.sqlite', 'funnel.sqlite']);
     const backend = await openBackend(config);
     const leads = new LeadService({
       config,
       records: backend.records,
       clock: io.now,
-      onUnreadable: (row) => io.err(`Skipped lead ${row.id}: its stored row cannot be read (${row.problem}).\n`),
+      // One unreadable lead row must not hide the others: say which, on stderr, and go on.
+      onUnreadable: (row) => io.err(`Warning: lead ${row.id} could not be read and was skipped (${row.problem}).\n`),
     });
     opened = { config, backend, leads };
     return opened;
@@ -84,7 +89,12 @@ export async function runLeadsCli(argv: string[], config: Config, io: Io): Promi
     .argument('<id>', 'the lead id, as in the list')
     .action(async (id: string) => {
       const { leads } = await open();
-      const brief = await leads.brief(id);
+      const brief = await leads.brief(id).catch((error: Error) => error);
+      if (brief instanceof Error) {
+        io.err(`Lead ${id} could not be read (${brief.message.split('\n')[0]}). Other leads: npm run leads -- list\n`);
+        code = 1;
+        return;
+      }
       if (!brief) {
         io.err(`No lead with id "${id}". Try: npm run leads -- list\n`);
         code = 1;
@@ -128,6 +138,10 @@ export async function runLeadsCli(argv: string[], config: Config, io: Io): Promi
     await program.parseAsync(argv, { from: 'user' });
     if (argv.length === 0) program.outputHelp();
   } catch (error) {
+    if (error instanceof StartupError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
     if (!(error instanceof CommanderError)) throw error;
     code = error.exitCode === 0 ? 0 : 2;
   } finally {
