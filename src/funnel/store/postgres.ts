@@ -1,7 +1,7 @@
 import { inTransaction, iso, type Pool } from '../../db/postgres';
 import type { FunnelCount, FunnelStore, Miss } from './types';
 
-/** The funnel in PostgreSQL (migrations/postgres/005_funnel.sql): instances add to the same counters. */
+/** The funnel in PostgreSQL (migrations/postgres/007_funnel.sql): instances add to the same counters. */
 export class PostgresFunnelStore implements FunnelStore {
   constructor(private readonly pool: Pool) {}
 
