@@ -1,4 +1,4 @@
-import { formatSlot } from '../src/booking/slots';
+import { slotInWords } from './render/dates';
 import { fill } from '../src/content/copy';
 import { applicableAnswers, isApplicable, QUESTION_ORDER, type QuestionId } from '../src/scoping/questions';
 import { copy as briefCopy } from '../src/leads/copy';
@@ -104,5 +104,5 @@ function confirmationTemplate(turn: TurnState): string {
 }
 
 function formatWhen(booking: BookingSummary): string {
-  return formatSlot(booking, 'Europe/London');
+  return slotInWords(booking, 'Europe/London');
 }

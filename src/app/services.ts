@@ -4,7 +4,7 @@ import { BookingService } from '../booking/service';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
-import { loadMessages } from '../content/copy';
+import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
@@ -67,9 +67,9 @@ export async function createServices(
   return {
     turn: {
       config,
-      messages: messages.messages,
+      messages: withFirmName(messages.messages, config.firmName),
       questions,
-      intents: intents.content,
+      intents: withFirmName(intents.content, config.firmName),
       recogniser,
       booking,
       leads,
