@@ -25,7 +25,7 @@ it('booked before answering: the confirmation says the call starts with the ques
   await chat.say('what does it cost?');
   const replies = await book(chat);
   expect(lastValue(replies)!.booking.status).toBe('confirmed');
-  expect(textOf(replies)).toMatch(/You have not answered the scoping questions yet, so the call will start with them \(AI use, ISO 27001 certification, /);
+  expect(textOf(replies)).toMatch(/You have not answered the scoping questions yet, so the call with a QL Security practitioner will start with them \(AI use, ISO 27001 certification, /);
   expect(textOf(replies)).not.toMatch(/review your answers/);
 
   const [lead] = await chat.services.turn.leads.listLeads();
@@ -52,7 +52,7 @@ it('answered first: the confirmation promises a review of the answers, and the b
   ]) {
     await chat.click({ question, answer });
   }
-  expect(textOf(await book(chat))).toMatch(/A practitioner will review your answers before the call/);
+  expect(textOf(await book(chat))).toMatch(/A QL Security practitioner will review your answers before the call/);
   const [lead] = await chat.services.turn.leads.listLeads();
   const md = renderBriefMarkdown((await chat.services.turn.leads.brief(lead.id))!);
   expect(md).toContain('- **AI use:** AI in production');
