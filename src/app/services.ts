@@ -4,7 +4,7 @@ import { BookingService } from '../booking/service';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
-import { loadMessages } from '../content/copy';
+import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
@@ -55,7 +55,7 @@ export async function createServices(
   const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
   const leads = new LeadService({ config, records, clock, log });
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
+    turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, leads, clock, baseUrl: options.baseUrl },
     storage,
     backend,
     conversations: new ConversationStore(storage),
