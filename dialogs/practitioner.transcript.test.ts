@@ -60,8 +60,8 @@ it('answered first: the confirmation promises a review of the answers, and the b
   expect(md).not.toContain('Not answered yet');
 });
 
-it('the same email returning in another conversation is one lead with two conversations', async () => {
-  chat = await startChat({ now: '2026-12-01T10:00:00.000Z' });
+it('the same email returning in another conversation is one lead with two conversations (the CRM hears lead.updated)', async () => {
+  chat = await startChat({ now: '2026-12-01T10:00:00.000Z', env: { LEADS_WEBHOOK_URL: 'http://127.0.0.1:9/unused', LEADS_WEBHOOK_SECRET: 'whsec_test_0123456789abcdef' } });
   await book(chat);
   const again = chat.other('conversation-two');
   await again.say('can I just book a call?');
@@ -70,4 +70,7 @@ it('the same email returning in another conversation is one lead with two conver
   const leads = await chat.services.turn.leads.listLeads();
   expect(leads).toHaveLength(1);
   expect(leads[0]).toMatchObject({ name: 'Ada L.', conversations: 2 });
+  const queued = await chat.services.backend.outbox.list('webhook', 10);
+  expect(queued.map((m) => (m.payload as { type: string }).type)).toEqual(['lead.created', 'booking.confirmed', 'lead.updated']);
+  expect(new Set(queued.map((m) => (m.payload as { leadId: string }).leadId))).toEqual(new Set([leads[0].id]));
 });
