@@ -221,12 +221,14 @@ describe(`bookings and leads on ${backend.name}`, () => {
   describe('consent', () => {
     it('a lead is stored only with its consent record: the schema refuses a lead without one', async () => {
       const columns = backend.name === 'sqlite' ? 'answers_json' : 'answers';
+      await service.close(); // an outsider's connection, as in a hand edit of the store
       await expect(
         backend.exec(
           env,
           `INSERT INTO leads (id, consent_id, conversation_id, channel_id, name, email, organisation, ${columns}, created_at, updated_at) VALUES ('l', 'none', 'c', 'w', 'n', 'e', 'o', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
         ),
       ).rejects.toThrow(/foreign key/i);
+      service = await openService(env.DATA_DIR, env);
     });
   });
 });
