@@ -5,7 +5,10 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readBankHolidays } from '../src/booking/bank-holidays';
 import { BookingService } from '../src/booking/service';
-import { TeamsStore } from '../src/channels/teams/store';
+import { openBackend } from '../src/app/backend';
+import { LeadService } from '../src/leads/service';
+import { SqliteOutbox } from '../src/outbox/sqlite';
+import { OutboxWorker } from '../src/outbox/worker';
 import { Transcript } from '../src/channels/directline/transcript';
 import { testConfig } from '../src/config/config';
 import { assess } from '../src/scoping/recommendation';
@@ -56,16 +59,14 @@ interface StoresUnderTest {
 }
 
 async function open(dataDir: string): Promise<StoresUnderTest> {
-  const service = new BookingService({
-    config: testConfig({ DATA_DIR: dataDir, BOOKING_PRACTITIONERS: PRACTITIONERS }),
-    dataDir,
-    holidays: readBankHolidays().dates,
-    clock: () => NOW,
-  });
+  const config = testConfig({ DATA_DIR: dataDir, BOOKING_PRACTITIONERS: PRACTITIONERS });
+  const backend = await openBackend(config);
+  const service = new BookingService({ config, records: backend.records, holidays: readBankHolidays().dates, clock: () => NOW });
+  const leads = new LeadService({ config, records: backend.records, clock: () => NOW });
   return {
     register: async (conversationId) => {
       const n = conversationId.replace(/\D/g, '');
-      const registered = await service.registerLead({
+      const registered = await leads.registerLead({
         conversationId,
         channelId: 'webchat',
         contact: { name: `Visitor ${n}`, email: `visitor${n}@example.org`, organisation: `Organisation ${n} Ltd`, role: 'CTO', phone: '+44 20 7946 0000' },
@@ -77,7 +78,7 @@ async function open(dataDir: string): Promise<StoresUnderTest> {
     },
     offer: async (now, limit) => service.offerSlots({ now, limit }),
     confirm: async (leadId, slotId, now) => (await service.confirm({ leadId, slotId, now })).ok,
-    close: async () => service.close(),
+    close: () => backend.close(),
   };
 }
 
@@ -178,9 +179,14 @@ async function sweepRound(count: number): Promise<{ blockedMs: number; swept: nu
 async function outboxAfter(count: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-outbox-'));
   try {
-    const store = new TeamsStore(TeamsStore.fileIn(dir));
-    for (let i = 0; i < count; i += 1) await store.enqueue(`lead-${i}`, `booking-${i}`, new Date(NOW.getTime() + i * 1000));
-    const pending = await store.pending();
+    // Briefs queued while no practitioners' channel exists: each pass prunes to the cap (and drops expired ones).
+    const store = new SqliteOutbox(SqliteOutbox.fileIn(dir));
+    for (let i = 0; i < count; i += 1) {
+      const at = new Date(NOW.getTime() + i * 1000);
+      await store.enqueue({ topic: 'teams.brief', key: `lead-${i}`, payload: { leadId: `lead-${i}` }, now: at, expiresAt: new Date(at.getTime() + 86_400_000) });
+    }
+    await new OutboxWorker(store, 'teams.brief', () => NOW).drain(async () => ({ kind: 'failed', failure: 'no-destination' }));
+    const pending = await store.pending('teams.brief');
     await store.close();
     return pending;
   } finally {

@@ -1,9 +1,10 @@
 import { slotInWords } from './render/dates';
 import { fill } from '../src/content/copy';
-import { applicableAnswers, isApplicable, QUESTION_ORDER } from '../src/scoping/questions';
+import { applicableAnswers, isApplicable, QUESTION_ORDER, type QuestionId } from '../src/scoping/questions';
+import { copy as briefCopy } from '../src/leads/copy';
+import type { ConversationNotes } from '../src/leads/service';
 import { assess } from '../src/scoping/recommendation';
 import type { BookingSummary } from '../machines/scoping/types';
-import type { LeadNotes } from '../src/leads/lead';
 import { bookingMessage, bookingValue } from './render/booking';
 import { textReply } from './render/replies';
 import type { TurnState } from './turn-state';
@@ -14,13 +15,14 @@ import type { TurnState } from './turn-state';
  */
 
 export async function runEffects(turn: TurnState): Promise<void> {
-  const { booking } = turn.services;
+  const { booking, leads } = turn.services;
+  const events = turn.services.leadEvents;
   for (let guard = 0; guard < 5; guard += 1) {
     const ctx = turn.context;
     if (turn.matches('booking.registering')) {
       const contact = ctx.booking.contact;
       const answers = applicableAnswers(ctx.answers);
-      const { leadId } = booking.registerLead({
+      const { leadId, created } = await leads.registerLead({
         conversationId: turn.request.conversationId,
         channelId: turn.channel.channelId,
         contact: { name: contact.name!, email: contact.email!, organisation: contact.organisation!, role: contact.role, phone: contact.phone },
@@ -30,32 +32,38 @@ export async function runEffects(turn: TurnState): Promise<void> {
         notes: notesOf(turn),
       });
       turn.apply({ type: 'LEAD_REGISTERED', leadId });
+      await events?.lead(created ? 'lead.created' : 'lead.updated', leadId);
     } else if (turn.matches('booking.committing')) {
       const chosen = ctx.booking.chosen!;
       const now = turn.services.clock();
-      if (ctx.booking.leadId) booking.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn), notesOf(turn));
+      if (ctx.booking.leadId) await leads.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn), notesOf(turn));
       const result =
         ctx.booking.rescheduling && ctx.booking.current
-          ? booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
-          : booking.confirm({ leadId: ctx.booking.leadId ?? '', slotId: chosen.id, now });
+          ? await booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
+          : await booking.confirm({ leadId: ctx.booking.leadId ?? '', slotId: chosen.id, now });
       if (result.ok) {
         const summary = summaryOf(turn, result.booking);
+        if (ctx.booking.leadId) await events?.booking(ctx.booking.rescheduling ? 'booking.rescheduled' : 'booking.confirmed', ctx.booking.leadId, result.booking.id);
         turn.apply({ type: 'BOOKED', booking: summary });
-        turn.say(bookingMessage(turn.messages.booking.confirmed, summary, turn.messages, turn.channel, true));
+        turn.say(bookingMessage(confirmationTemplate(turn), summary, turn.messages, turn.channel, true));
         turn.promptShown = true;
       } else {
         turn.apply({ type: 'SLOT_TAKEN' });
       }
     } else if (turn.matches('booked.cancelling')) {
       const current = ctx.booking.current!;
-      const result = booking.cancel(current.id);
+      const result = await booking.cancel(current.id);
       const summary: BookingSummary = result.ok ? summaryOf(turn, result.booking) : { ...current, status: 'cancelled' };
+      if (result.ok && ctx.booking.leadId) await events?.booking('booking.cancelled', ctx.booking.leadId, current.id);
       turn.apply({ type: 'BOOKING_CANCELLED', booking: summary });
       turn.say(textReply(fill(turn.messages.booking.cancelled, { time: formatWhen(summary) }), bookingValue(summary)));
       turn.promptShown = true;
     } else if (turn.matches('erasing')) {
       const hadBooking = ctx.booking.current?.status === 'confirmed';
-      if (ctx.booking.leadId) booking.deleteLead(ctx.booking.leadId);
+      if (ctx.booking.leadId) {
+        const erased = await leads.deleteLead(ctx.booking.leadId);
+        if (erased.ok) await events?.erased(ctx.booking.leadId, erased.cancelled.map((b) => b.id));
+      }
       turn.apply({ type: 'DATA_ERASED' });
       turn.erased = true;
       turn.say(textReply(fill(turn.messages.deleted, { booking: hadBooking ? turn.messages.deletedBooking : '' })));
@@ -70,18 +78,34 @@ function summaryOf(turn: TurnState, view: { id: string; start: string; end: stri
   return { id: view.id, start: view.start, end: view.end, status: view.status, ics: `${turn.services.baseUrl()}${view.icsUrlPath}` };
 }
 
-/** The visitor's words beside the answers that still apply, and whether their email is a personal mailbox. */
-function notesOf(turn: TurnState): LeadNotes {
-  const { words, answers, booking } = turn.context;
-  const applicable = applicableAnswers(answers);
-  const kept = Object.fromEntries(Object.entries(words).filter(([q]) => applicable[q as keyof typeof applicable] !== undefined));
-  return { words: kept, personalEmail: booking.personalEmail };
-}
-
 function assessmentIfComplete(turn: TurnState) {
   const answers = applicableAnswers(turn.context.answers);
   const complete = QUESTION_ORDER.every((q) => answers[q] !== undefined || !isApplicable(q, answers));
   return complete ? assess(answers) : null;
+}
+
+/**
+ * What the conversation knows beside the answers, for the brief: the visitor's words beside the answers that still
+ * apply, the FAQ they asked, their zone, and whether their email is a personal mailbox.
+ */
+function notesOf(turn: TurnState): ConversationNotes {
+  const { words, answers, booking, faqAsked } = turn.context;
+  const applicable = applicableAnswers(answers);
+  const kept = Object.fromEntries(Object.entries(words).filter(([q]) => applicable[q as keyof typeof applicable] !== undefined));
+  return { words: kept, faqAsked: faqAsked ?? [], visitorTimeZone: turn.channel.localTimeZone, personalEmail: booking.personalEmail };
+}
+
+/** Questions that apply and are still open: a visitor who booked first is told the call starts with them. */
+function unanswered(turn: TurnState): QuestionId[] {
+  const answers = applicableAnswers(turn.context.answers);
+  return QUESTION_ORDER.filter((q) => answers[q] === undefined && isApplicable(q, answers));
+}
+
+function confirmationTemplate(turn: TurnState): string {
+  const open = unanswered(turn);
+  if (open.length === 0) return turn.messages.booking.confirmed;
+  const names = briefCopy().brief.questions;
+  return fill(turn.messages.booking.confirmedUnanswered, { questions: open.map((q) => names[q]).join(', ') });
 }
 
 function formatWhen(booking: BookingSummary): string {

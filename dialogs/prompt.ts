@@ -67,7 +67,7 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
 async function renderSlots(turn: TurnState): Promise<void> {
   const { booking: b } = turn.context;
   const { messages, channel } = turn;
-  const slots = offerSlots(turn);
+  const slots = await offerSlots(turn);
   await turn.send({ type: 'SLOTS_OFFERED', slots: slots.map(({ id, start, end }) => ({ id, start, end })) });
   const { window } = b.cursor;
   let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: dayInWords(b.cursor.day) }) : messages.booking.slotPrompt;
@@ -77,14 +77,14 @@ async function renderSlots(turn: TurnState): Promise<void> {
 }
 
 /** The slots on offer: the next free ones, or those inside the window the visitor named in words. */
-function offerSlots(turn: TurnState) {
+async function offerSlots(turn: TurnState) {
   const { cursor } = turn.context.booking;
   const now = turn.services.clock();
   const { window } = cursor;
   if (!window) return turn.services.booking.offerSlots({ now, after: cursor.after, day: cursor.day });
   const count = turn.services.config.booking.offerCount;
   // Every free slot within the horizon is a few hundred at most; the window picks from them.
-  return turn.services.booking.offerSlots({ now, limit: Number.MAX_SAFE_INTEGER }).filter((slot) => inWindow(slot.start, window)).slice(0, count);
+  return (await turn.services.booking.offerSlots({ now, limit: Number.MAX_SAFE_INTEGER })).filter((slot) => inWindow(slot.start, window)).slice(0, count);
 }
 
 function isNextWeek(turn: TurnState, window: SlotWindow): boolean {

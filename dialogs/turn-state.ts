@@ -20,6 +20,8 @@ const REENTERING_EVENTS = new Set<ScopingEvent['type']>(['BOOK', 'MORE_SLOTS', '
  */
 export class TurnState {
   readonly replies: Partial<Activity>[] = [];
+  /** Every machine event of the turn, in order (the funnel counts from them). */
+  readonly applied: ScopingEvent[] = [];
   readonly startValue: string;
   erased = false;
   reprompt: Reprompt = 'none';
@@ -70,6 +72,7 @@ export class TurnState {
 
   /** Moves the machine only (an effect reporting its outcome). */
   apply(event: ScopingEvent): void {
+    this.applied.push(event);
     [this.snapshot] = transition(scopingMachine, this.snapshot, event);
   }
 }

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { fill } from '../src/content/copy';
 import type { ScopingSnapshot } from '../machines/scoping/persistence';
+import type { ScopingEvent } from '../machines/scoping/types';
 import type { ChannelInfo } from './channel';
 import { MAX_TEXT_CHARS, type TurnInput } from './input';
 import { renderPrompt } from './prompt';
@@ -30,12 +31,14 @@ export interface TurnResult {
   replies: Partial<Activity>[];
   /** The user asked for their data to be deleted and it was: channels forget what they keep too. */
   erased: boolean;
+  /** The machine events of the turn, in order. */
+  events: ScopingEvent[];
 }
 
 export async function runTurn(snapshot: ScopingSnapshot, request: TurnRequest, services: TurnServices): Promise<TurnResult> {
   const turn = new TurnState(snapshot, request, services);
   await run(turn);
-  return { snapshot: turn.snapshot, replies: turn.replies, erased: turn.erased };
+  return { snapshot: turn.snapshot, replies: turn.replies, erased: turn.erased, events: turn.applied };
 }
 
 async function run(turn: TurnState): Promise<void> {

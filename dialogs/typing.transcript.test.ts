@@ -104,10 +104,10 @@ describe('never a silently wrong fact: uncertain readings are confirmed first', 
     await chat.click(CONTACT);
     await chat.say('1');
     await chat.say('yes');
-    const [lead] = chat.services.turn.booking.listLeads();
-    const md = renderBriefMarkdown(chat.services.turn.booking.brief(lead.id)!);
-    expect(md).toContain('ai-governance (in their words: "tenders ask us about AI governance")');
-    expect(md).toContain('certified (in their words: "sorry, we are actually 27001 certified")');
+    const [lead] = await chat.services.turn.leads.listLeads();
+    const md = renderBriefMarkdown((await chat.services.turn.leads.brief(lead.id))!);
+    expect(md).toMatch(/\*\*Procurement[^\n]*\(they typed: "tenders ask us about AI governance"\)/);
+    expect(md).toMatch(/\*\*ISO 27001[^\n]*\(they typed: "sorry, we are actually 27001 certified"\)/);
   });
 });
 
@@ -360,7 +360,7 @@ describe('no dead ends in the contact steps', () => {
     const { snapshot } = await chat.services.conversations.load(ConversationStore.keyFor('test', 'conversation-1'));
     expect(snapshot.context.booking.contact.email).toBe('tom.baker77@gmail.com');
     expect(snapshot.context.booking.personalEmail).toBe(true);
-    expect(chat.services.turn.booking.lead(snapshot.context.booking.leadId!)?.notes.personalEmail).toBe(true);
+    expect((await chat.services.turn.leads.lead(snapshot.context.booking.leadId!))?.profile.personalEmail).toBe(true);
   });
 
   it('tom@btinternet.com is a personal mailbox too (the maintained list knows it)', async () => {

@@ -15,6 +15,7 @@ import { readRevise, soundsLikeCorrection } from './revise';
 import { readWhen } from './when';
 import { onAction } from './submit';
 import { onBookingText } from './booking-text';
+import { talkToPerson } from '../handoff';
 import {
   answer,
   answerSure,
@@ -63,7 +64,10 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
       // "We got certified last year, do we still need 42001?" answers the question and asks one.
       if (ASKS_AS_WELL.test(text)) {
         const match = await turn.services.recogniser.recognise(text);
-        if (match.intent && isFaqId(match.intent)) turn.say(faqReply(turn, match.intent));
+        if (match.intent && isFaqId(match.intent)) {
+          turn.apply({ type: 'FAQ_ASKED', faq: match.intent });
+          turn.say(faqReply(turn, match.intent));
+        }
       }
       if (result.check) return propose(turn, { question: pending, value: result.value, words: text });
       const facts = factsIn(text).filter((f) => f.question !== pending);
@@ -188,6 +192,7 @@ const proposalOf = (reading: FactReading, words: string): Proposal => ({
 
 export async function onIntent(turn: TurnState, intent: IntentId, text: string): Promise<void> {
   if (isFaqId(intent)) {
+    turn.apply({ type: 'FAQ_ASKED', faq: intent });
     turn.say(faqReply(turn, intent));
     turn.reprompt = 'resume';
     return;
@@ -212,8 +217,7 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
     case 'cmd.back':
       return back(turn);
     case 'cmd.human':
-      turn.say(textReply(intents['cmd.human'].reply ?? turn.messages.human, undefined, turn.channel, [turn.messages.welcome.choices.book]));
-      return;
+      return talkToPerson(turn);
     case 'cmd.privacy':
       turn.say(
         textReply(

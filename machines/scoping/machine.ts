@@ -154,6 +154,10 @@ export const scopingMachine = setup({
     undoLastAnswer: assign(({ context }) => undoLast(context)),
     resetScoping: assign(({ context }) => ({ ...initialContext(), booking: context.booking })),
     resetEverything: assign(() => initialContext()),
+    // The FAQ asked go to the practitioner's brief (ids only; kept once each, in order).
+    noteFaq: assign(({ context, event }) =>
+      event.type === 'FAQ_ASKED' && !(context.faqAsked ?? []).includes(event.faq) ? { faqAsked: [...(context.faqAsked ?? []), event.faq] } : {},
+    ),
     acceptDisclaimer: assign(({ context, event }) =>
       event.type === 'DISCLAIMER_ACCEPTED' ? { booking: { ...context.booking, disclaimerAcceptedAt: event.at } } : {},
     ),
@@ -375,6 +379,7 @@ export const scopingMachine = setup({
     RESTART: { guard: 'isSureOfRestart', actions: 'resetScoping', target: '.main.scoping' },
     OFF_TOPIC: { actions: 'countOffTopic' },
     ON_TOPIC: { actions: 'resetOffTopic' },
+    FAQ_ASKED: { actions: 'noteFaq' },
     DELETE_DATA: { guard: 'isSureOfDeletion', actions: 'notSure', target: '.erasing' },
   },
 });

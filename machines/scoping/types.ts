@@ -81,6 +81,8 @@ export interface ScopingContext {
   proposal: Proposal | null;
   /** A destructive command asked for and not yet confirmed. */
   unsure: DestructiveCommand | null;
+  /** FAQ ids the visitor asked, for the practitioner's brief. Optional: conversations stored before it have none. */
+  faqAsked?: string[];
 }
 
 export type ScopingEvent =
@@ -123,5 +125,6 @@ export type ScopingEvent =
   | { type: 'CANCEL_BOOKING' }
   | { type: 'RESCHEDULE' }
   | { type: 'BOOKING_CANCELLED'; booking: BookingSummary }
+  | { type: 'FAQ_ASKED'; faq: string }
   | { type: 'DELETE_DATA' }
   | { type: 'DATA_ERASED' };

@@ -1,16 +1,20 @@
-import path from 'node:path';
 import { loadAnswerExamples } from '../answers/examples';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
+import { LeadService } from '../leads/service';
+import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
 import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
-import { SqliteStorage } from '../storage/sqlite-storage';
+import type { ConversationStorage } from '../storage/types';
 import { ConversationStore } from '../bot/conversation-store';
 import type { TurnServices } from '../../dialogs/services';
+import { WebhookDelivery } from '../webhook/delivery';
+import { WebhookFeed } from '../webhook/feed';
+import { FunnelRecorder } from '../funnel/recorder';
 
 /** Loads and checks all content, trains the recogniser, opens the stores: everything a bot needs, once. */
 
@@ -23,9 +27,13 @@ export class ContentError extends Error {
 
 export interface AppServices {
   turn: TurnServices;
-  storage: SqliteStorage;
+  storage: ConversationStorage;
+  /** Where shared state lives: SQLite under DATA_DIR or PostgreSQL (DATABASE_URL). */
+  backend: Backend;
   conversations: ConversationStore;
-  close(): void;
+  /** The CRM webhook's sender, when LEADS_WEBHOOK_URL is set: the server drains it on a timer. */
+  webhook: WebhookDelivery | null;
+  close(): Promise<void>;
 }
 
 export async function createServices(
@@ -51,20 +59,38 @@ export async function createServices(
   const examples = loadAnswerExamples();
   if (!examples.ok) throw new ContentError(examples.errors);
 
-  const booking = new BookingService({
-    config,
-    holidays: holidays.dates,
-    clock,
-    log: (event, ids) => logger.info(`booking ${event}`, ids),
-  });
-  const storage = new SqliteStorage(path.join(config.dataDir, 'conversations.sqlite'));
+  const backend = await openBackend(config);
+  const { records, storage } = backend;
+  logger.info('stores open', { backend: backend.kind });
+  const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
+  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
+  const leads = new LeadService({ config, records, clock, log });
+  const target = config.practice.webhook;
+  const webhook = target ? new WebhookDelivery(backend.outbox, target, clock) : null;
+  const deliverSoon = () =>
+    setImmediate(() => void webhook?.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })));
+  const leadEvents = target ? new WebhookFeed(backend.outbox, leads, clock, deliverSoon) : undefined;
   return {
-    turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, clock, baseUrl: options.baseUrl },
+    turn: {
+      config,
+      messages: withFirmName(messages.messages, config.firmName),
+      questions,
+      intents: withFirmName(intents.content, config.firmName),
+      recogniser,
+      booking,
+      leads,
+      leadEvents,
+      funnel: new FunnelRecorder(backend.funnel, clock, (error) => logger.error('funnel not counted', { error: error.name })),
+      clock,
+      baseUrl: options.baseUrl,
+    },
     storage,
+    backend,
     conversations: new ConversationStore(storage),
-    close() {
-      booking.close();
-      storage.close();
+    webhook,
+    close: async () => {
+      await webhook?.idle();
+      await backend.close();
     },
   };
 }

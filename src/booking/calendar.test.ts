@@ -1,6 +1,6 @@
 import { renderCalendar } from './calendar';
-import { BookingService, BookingView } from './service';
-import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, WEDNESDAY_1000 } from '../../test/booking/fixtures';
+import type { BookingView } from './service';
+import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, WEDNESDAY_1000, type Stores } from '../../test/booking/fixtures';
 
 /** The iCalendar file, read back with a small RFC 5545 parser (unfolding, unescaping). */
 
@@ -22,20 +22,20 @@ function parseIcs(text: string): Ics {
   return ics;
 }
 
-let service: BookingService;
+let service: Stores;
 let booking: BookingView;
 const tokenOf = (b: BookingView) => new URL(b.icsUrlPath, 'http://x').searchParams.get('token')!;
 
-beforeEach(() => {
-  service = openService(tempDataDir());
-  const r = service.confirm({ leadId: registerAda(service), slotId: WEDNESDAY_0900, now: NOW });
+beforeEach(async () => {
+  service = await openService(tempDataDir());
+  const r = await service.booking.confirm({ leadId: await registerAda(service, { email: 'ada@example.org' }), slotId: WEDNESDAY_0900, now: NOW });
   if (!r.ok) throw new Error(r.reason);
   booking = r.booking;
 });
 afterEach(() => service.close());
 
-it('a confirmed booking is a 30-minute REQUEST in UTC naming the call, with the disclaimer', () => {
-  const ics = parseIcs(service.calendarFor(booking.id, tokenOf(booking))!);
+it('a confirmed booking is a 30-minute REQUEST in UTC naming the call, with the disclaimer', async () => {
+  const ics = parseIcs((await service.booking.calendarFor(booking.id, tokenOf(booking)))!);
   expect(ics.method).toBe('REQUEST');
   expect(ics.events).toHaveLength(1);
   const [event] = ics.events;
@@ -53,28 +53,28 @@ it('a confirmed booking is a 30-minute REQUEST in UTC naming the call, with the 
   expect(event.ATTENDEE).toMatch(/ada@example\.org/);
 });
 
-it('a cancelled booking is a CANCEL with the same UID and a higher SEQUENCE; the old link shows it too', () => {
-  const cancelled = service.cancel(booking.id);
+it('a cancelled booking is a CANCEL with the same UID and a higher SEQUENCE; the old link shows it too', async () => {
+  const cancelled = await service.booking.cancel(booking.id);
   if (!cancelled.ok) throw new Error(cancelled.reason);
   for (const link of [booking, cancelled.booking]) {
-    const ics = parseIcs(service.calendarFor(booking.id, tokenOf(link))!);
+    const ics = parseIcs((await service.booking.calendarFor(booking.id, tokenOf(link)))!);
     expect(ics.method).toBe('CANCEL');
     expect(ics.events[0]).toMatchObject({ STATUS: 'CANCELLED', SEQUENCE: '1', UID: `${booking.id}@ai-governance-scoping` });
   }
 });
 
-it('a rescheduled booking keeps its UID with the new times', () => {
-  const moved = service.reschedule({ bookingId: booking.id, slotId: WEDNESDAY_1000, now: NOW });
+it('a rescheduled booking keeps its UID with the new times', async () => {
+  const moved = await service.booking.reschedule({ bookingId: booking.id, slotId: WEDNESDAY_1000, now: NOW });
   if (!moved.ok) throw new Error(moved.reason);
-  const event = parseIcs(service.calendarFor(booking.id, tokenOf(moved.booking))!).events[0];
+  const event = parseIcs((await service.booking.calendarFor(booking.id, tokenOf(moved.booking)))!).events[0];
   expect(event).toMatchObject({ DTSTART: '20261202T100000Z', DTEND: '20261202T103000Z', SEQUENCE: '1', STATUS: 'CONFIRMED' });
 });
 
-it('without the right token there is no calendar', () => {
-  expect(service.calendarFor(booking.id, 'wrong')).toBeNull();
-  expect(service.calendarFor(booking.id, '')).toBeNull();
-  expect(service.calendarFor(booking.id, undefined)).toBeNull();
-  expect(service.calendarFor('booking-other', tokenOf(booking))).toBeNull();
+it('without the right token there is no calendar', async () => {
+  expect(await service.booking.calendarFor(booking.id, 'wrong')).toBeNull();
+  expect(await service.booking.calendarFor(booking.id, '')).toBeNull();
+  expect(await service.booking.calendarFor(booking.id, undefined)).toBeNull();
+  expect(await service.booking.calendarFor('booking-other', tokenOf(booking))).toBeNull();
 });
 
 describe('hostile names in the attendee line (RFC 5545 quoted parameters)', () => {

@@ -8,6 +8,7 @@ import type { Logger } from '../server/logger';
 import type { ChannelInfo } from '../../dialogs/channel';
 import { ConversationStore } from './conversation-store';
 import { KeyedQueue } from './keyed-queue';
+import type { TurnLock } from './turn-lock';
 
 /**
  * The bot: for each activity, load the conversation, run one turn, store the
@@ -38,6 +39,8 @@ export interface ScopingBotDeps {
   conversations: ConversationStore;
   logger: Logger;
   queue?: KeyedQueue;
+  /** Several instances on one database: a turn also holds this conversation's lock there (src/bot/turn-lock.ts). */
+  turnLock?: TurnLock;
 }
 
 export class ScopingBot extends TeamsActivityHandler {
@@ -70,7 +73,8 @@ export class ScopingBot extends TeamsActivityHandler {
     const event = this.turnEventOf(context);
     if (!event) return;
     const key = ConversationStore.keyFor(context.activity.channelId, context.activity.conversation?.id ?? 'unknown');
-    await this.queue.run(key, () => this.handleTurn(context, key, event));
+    const lock = this.deps.turnLock;
+    await this.queue.run(key, () => (lock ? lock.run(key, () => this.handleTurn(context, key, event)) : this.handleTurn(context, key, event)));
   }
 
   /**
@@ -136,6 +140,14 @@ export class ScopingBot extends TeamsActivityHandler {
         const result = await runTurn(loaded.snapshot, { event: turnEvent, channel, conversationId: key }, services);
         const saved = await conversations.save(key, result.snapshot, loaded.eTag);
         if (saved.ok) {
+          await services.funnel?.turn({
+            isNew: loaded.eTag === null,
+            before: loaded.snapshot,
+            after: result.snapshot,
+            events: result.events,
+            channelId: channel.channelId,
+            text: turnEvent.kind === 'text' ? turnEvent.text : null,
+          });
           // Before the replies go out, so the confirmation is all that remains of the conversation.
           if (result.erased) await this.notifyErased(context);
           if (result.replies.length > 0) await context.sendActivities(result.replies);

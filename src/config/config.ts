@@ -113,6 +113,35 @@ function teamsConfig(e: z.infer<z.ZodObject<typeof TEAMS_ENV>>): TeamsConfig {
 }
 // --- end TEAMS ----------------------------------------------------------------
 
+// --- PRACTICE: the CRM webhook, handoff and the funnel page (src/webhook, src/funnel) ---
+const PRACTICE_ENV = {
+  /** Where lead and booking events are POSTed (a CRM, Zapier, HubSpot workflow); unset: no webhook. */
+  LEADS_WEBHOOK_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** Key of the HMAC-SHA256 signature on each delivery; required with LEADS_WEBHOOK_URL. */
+  LEADS_WEBHOOK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Delivery attempts before an event goes to the dead-letter list (`npm run leads -- webhooks`). */
+  LEADS_WEBHOOK_MAX_ATTEMPTS: int(10, 1, 50),
+  /** Bearer token for /admin/funnel; unset: the page is off (404). */
+  ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Where visitors can write to a person (the handoff when nobody is available). */
+  CONTACT_EMAIL: z.preprocess(blankToUndefined, z.email().default('hello@example.com')),
+};
+
+export interface PracticeConfig {
+  webhook: { url: string; secret: string; maxAttempts: number } | null;
+  adminToken: string | undefined;
+  contactEmail: string;
+}
+
+function practiceConfig(e: z.infer<z.ZodObject<typeof PRACTICE_ENV>>): PracticeConfig {
+  return {
+    webhook: e.LEADS_WEBHOOK_URL && e.LEADS_WEBHOOK_SECRET ? { url: e.LEADS_WEBHOOK_URL, secret: e.LEADS_WEBHOOK_SECRET, maxAttempts: e.LEADS_WEBHOOK_MAX_ATTEMPTS } : null,
+    adminToken: e.ADMIN_TOKEN,
+    contactEmail: e.CONTACT_EMAIL,
+  };
+}
+// --- end PRACTICE ---------------------------------------------------------------
+
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const EnvSchema = z
@@ -130,6 +159,12 @@ const EnvSchema = z
     PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    /** Set: PostgreSQL holds everything shared (several instances); unset: SQLite files under DATA_DIR. */
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database').optional(),
+    ),
+    DATABASE_POOL_SIZE: int(10, 1, 200),
     FIRM_NAME: z.preprocess(blankToUndefined, z.string().trim().min(1).max(60).default('QL Security')),
 
     MicrosoftAppId: optionalString,
@@ -157,6 +192,7 @@ const EnvSchema = z
     BOOKING_PRACTITIONERS: list('practitioner-1').pipe(z.array(z.string().regex(/^[\w.-]+$/, 'practitioner ids are letters, digits, dot, dash')).min(1)),
     ...DIRECTLINE_ENV, // DIRECTLINE
     ...TEAMS_ENV, // TEAMS
+    ...PRACTICE_ENV, // PRACTICE
   })
   .superRefine((env, ctx) => {
     if (env.BOOKING_DAY_START >= env.BOOKING_DAY_END) {
@@ -167,6 +203,9 @@ const EnvSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    if (env.LEADS_WEBHOOK_URL && !env.LEADS_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['LEADS_WEBHOOK_SECRET'], message: 'is required when LEADS_WEBHOOK_URL is set (deliveries are signed with it)' });
     }
     try {
       new Intl.DateTimeFormat('en-GB', { timeZone: env.BOOKING_TIME_ZONE });
@@ -205,6 +244,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
+  /** Unset: SQLite under dataDir. */
+  database: { url: string | undefined; poolSize: number };
   /** The firm's name as visitors read it ("QL Security's scoping assistant"): `{firm}` in content. */
   firmName: string;
   auth: {
@@ -217,6 +258,7 @@ export interface Config {
   booking: BookingConfig;
   directLine: DirectLineConfig; // DIRECTLINE
   teams: TeamsConfig; // TEAMS
+  practice: PracticeConfig; // PRACTICE
 }
 
 export class ConfigError extends Error {
@@ -248,6 +290,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),
+      database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
       firmName: e.FIRM_NAME,
       auth: {
         appId: e.MicrosoftAppId,
@@ -278,6 +321,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       directLine: directLineConfig(e), // DIRECTLINE
       teams: teamsConfig(e), // TEAMS
+      practice: practiceConfig(e), // PRACTICE
     },
   };
 }

@@ -20,10 +20,13 @@ const CopySchema = z.object({
   }),
   brief: z.object({
     title: z.string(),
-    sections: keys(['contact', 'booking', 'recommendation', 'reasons', 'answers', 'regulatory', 'agenda'] as const),
-    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months', 'personalEmail', 'inTheirWords'] as const),
+    sections: keys(['contact', 'booking', 'recommendation', 'reasons', 'answers', 'regulatory', 'agenda', 'askedFaq', 'unanswered'] as const),
+    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months', 'visitorTimeZone', 'visitorTimeZoneUnknown', 'theirTime', 'conversations', 'typed', 'practitionerUnnamed', 'caveat', 'personalEmail'] as const),
     questions: keys(Object.keys(QUESTION_VALUES) as QuestionId[]),
     pathways: keys(PATHWAYS),
+    /** Said after the timeline ("6 to 9 months once ISO 27001 is in place"); empty when none applies. */
+    timelineCaveats: z.object(Object.fromEntries(PATHWAYS.map((p) => [p, z.string()])) as Record<(typeof PATHWAYS)[number], z.ZodString>),
+    pathwayCaveats: z.object(Object.fromEntries(PATHWAYS.map((p) => [p, z.string()])) as Record<(typeof PATHWAYS)[number], z.ZodString>),
     reasons: keys(REASONS),
     tiers: keys(['hot', 'warm', 'nurture'] as const),
     urgency: keys(['high', 'medium', 'low'] as const),
@@ -32,9 +35,16 @@ const CopySchema = z.object({
     actions: keys(['contacted', 'full'] as const),
     disclaimer: z.string().min(1),
   }),
+  /** "Talk to a person": what the visitor is told, the card the practitioners get, office hours in words. */
+  handoff: z.object({
+    ...keys(['postedWithContact', 'postedAnonymous', 'unavailable', 'cardTitle', 'cardChannel', 'cardAnonymous', 'cardWithContact', 'noAnswers', 'hours', 'dayRange'] as const).shape,
+    days: keys(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const),
+    channels: z.record(z.string(), z.string().min(1)),
+  }),
 });
 
 export type Copy = z.infer<typeof CopySchema>;
+export type HandoffCopy = Copy['handoff'];
 
 export const COPY_FILE = path.resolve(__dirname, '../../content/brief.json');
 

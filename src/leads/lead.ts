@@ -13,17 +13,29 @@ export interface ConsentRecord {
   noticeVersion: string;
 }
 
+/** One conversation the lead had with the bot: the same email returning adds one. */
+export interface LeadConversation {
+  id: string;
+  channelId: string;
+  at: string; // ISO instant the lead registered or returned in it
+}
+
 /**
- * What the practitioner should know about how the answers were given: the
- * visitor's own words beside each typed answer, and whether the email is a
- * personal mailbox (accepted after one question; a sole trader may have no other).
+ * What the practitioner prepares from beyond the answers: the visitor's own
+ * words beside each typed answer, the FAQ they asked (ids), their time zone
+ * when their client gave one, every conversation they had, and whether the
+ * email is a personal mailbox.
  */
-export interface LeadNotes {
+export interface LeadProfile {
   words: Partial<Record<QuestionId, string>>;
+  faqAsked: string[];
+  visitorTimeZone: string | null;
+  conversations: LeadConversation[];
+  /** A personal mailbox, accepted after one gentle question (a sole trader may have no other). */
   personalEmail: boolean;
 }
 
-export const emptyNotes = (): LeadNotes => ({ words: {}, personalEmail: false });
+export const emptyProfile = (): LeadProfile => ({ words: {}, faqAsked: [], visitorTimeZone: null, conversations: [], personalEmail: false });
 
 export interface Lead {
   id: string;
@@ -33,7 +45,7 @@ export interface Lead {
   consent: ConsentRecord;
   answers: Answers;
   assessment: Assessment | null;
-  notes: LeadNotes;
+  profile: LeadProfile;
   createdAt: string;
   updatedAt: string;
 }
@@ -85,10 +97,13 @@ export const AssessmentSchema = z.object({
   ),
 }) as unknown as z.ZodType<Assessment>;
 
-export const LeadNotesSchema = z.object({
+export const LeadProfileSchema = z.object({
   words: z.partialRecord(z.enum(Object.keys(QUESTION_VALUES) as [QuestionId, ...QuestionId[]]), z.string().max(2000)).default({}),
+  faqAsked: z.array(z.string().max(100)).max(200).default([]),
+  visitorTimeZone: z.string().max(100).nullable().default(null),
+  conversations: z.array(z.object({ id: z.string(), channelId: z.string(), at: iso })).default([]),
   personalEmail: z.boolean().default(false),
-}) as unknown as z.ZodType<LeadNotes>;
+}) as unknown as z.ZodType<LeadProfile>;
 
 export const ConsentSchema = z.object({ givenAt: iso, noticeVersion: z.string().min(1) });
 
@@ -100,7 +115,7 @@ export const LeadSchema: z.ZodType<Lead> = z.object({
   consent: ConsentSchema,
   answers: AnswersSchema,
   assessment: AssessmentSchema.nullable(),
-  notes: LeadNotesSchema,
+  profile: LeadProfileSchema,
   createdAt: iso,
   updatedAt: iso,
 }) as unknown as z.ZodType<Lead>;

@@ -10,7 +10,9 @@ import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createTeamsChannel } from '../channels/teams';
+import { PostgresActivityNotifier, PostgresTranscript } from '../channels/directline/transcript-postgres';
 import { checkEnvelope } from './activity-envelope';
+import { funnelPage } from '../funnel/page';
 import { processTurn } from './turn-response';
 import { replyTargetListening } from './reply-target';
 import { checkDataFiles } from '../storage/preflight';
@@ -23,6 +25,7 @@ import { createLogger, type Logger } from './logger';
  */
 
 const MAX_BODY = '256kb';
+const WEBHOOK_TICK_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -64,15 +67,19 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   checkDataFiles(config.dataDir);
   const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
   const adapter = createAdapter(config, logger);
-  const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger });
+  const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger, turnLock: services.backend.turnLock ?? undefined });
+  // An erased conversation's earlier state (with the contact details) must not stay readable in the store's log.
+  bot.onErased(() => services.storage.scrub());
   // Teams: answered-card updates, identity prefill, and briefs posted to the practitioners' channel.
   const teams = createTeamsChannel({
     config,
     adapter,
     bot,
     booking: services.turn.booking,
+    leads: services.turn.leads,
     logger,
     dataDir: config.dataDir,
+    stores: { teams: services.backend.teams, outbox: services.backend.outbox },
     services: services.turn,
     clock: options.clock,
   });
@@ -97,10 +104,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await processTurn(adapter, req, res, (context) => bot.run(context), logger);
   });
 
-  app.get('/calendar/:file', (req, res) => {
+  app.get('/calendar/:file', async (req, res) => {
     const match = /^([\w-]{1,80})\.ics$/.exec(req.params.file);
     const token = typeof req.query.token === 'string' ? req.query.token : null;
-    const body = match ? services.turn.booking.calendarFor(match[1], token) : null;
+    const body = match ? await services.turn.booking.calendarFor(match[1], token) : null;
     if (!body) return void res.status(404).type('text/plain').send('Not found');
     res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${match![1]}.ics"`);
     // The file names the visitor: no shared cache may keep it, and a cancellation must replace it.
@@ -108,9 +115,25 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.send(body);
   });
 
+  // The practitioners' funnel chart: off unless ADMIN_TOKEN is set, then bearer-token only.
+  app.use('/', funnelPage({ adminToken: config.practice.adminToken, store: services.backend.funnel, clock: options.clock ?? (() => new Date()) }));
+
   // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
   let port = config.port;
-  const website = createDirectLineChannel({ config, logger, adapter, bot, selfUrl: () => `http://127.0.0.1:${port}` });
+  const { pool } = services.backend;
+  const website = createDirectLineChannel({
+    config,
+    logger,
+    adapter,
+    bot,
+    selfUrl: () => `http://127.0.0.1:${port}`,
+    // Several instances: the website channel's log is shared, and a reply logged by one instance wakes the one holding the socket.
+    shared:
+      pool && config.database.url
+        ? { transcript: new PostgresTranscript(pool, config.directLine.historyLimit), notifier: new PostgresActivityNotifier(config.database.url) }
+        : undefined,
+    rateLimits: services.backend.rateLimits,
+  });
   app.use('/', website.router);
   app.use('/', staticSiteRouter());
 
@@ -125,6 +148,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
   teams.start();
+  // The CRM webhook: what is due is sent every few seconds (retries wait their backoff).
+  const webhookTimer = services.webhook
+    ? setInterval(() => void services.webhook!.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })), WEBHOOK_TICK_MS)
+    : null;
+  webhookTimer?.unref();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;
@@ -136,7 +164,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.queue.drain();
       await teams.stop();
-      services.close();
+      if (webhookTimer) clearInterval(webhookTimer);
+      await services.close();
       logger.info('stopped');
     })());
 

@@ -1,8 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import type { ConversationStorage } from './types';
+import { ETagConflictError } from './etag';
+import { prepareDataFile } from './files';
+
+export { ETagConflictError };
 
 /**
  * botbuilder's `Storage` on an embedded SQLite file. Writes honour eTags: an
@@ -12,14 +15,7 @@ import type { Storage, StoreItems } from 'botbuilder';
  * `*` or no eTag means "write regardless" (botbuilder's convention).
  */
 
-export class ETagConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`Storage: "${key}" was changed by someone else (eTag conflict)`);
-    this.name = 'ETagConflictError';
-  }
-}
-
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements ConversationStorage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { doc: string; etag: string }>;
   private readonly insertNew: Database.Statement<[string, string, string]>;
@@ -28,9 +24,11 @@ export class SqliteStorage implements Storage {
   private readonly deleteOne: Database.Statement<[string]>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // State holds contact details after consent: what is deleted or overwritten is zeroed, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS state (
@@ -92,17 +90,22 @@ export class SqliteStorage implements Storage {
    * Deletes items nobody has written since `cutoff`: conversation state holds
    * contact details once a user consents, so it follows the leads' retention.
    */
-  purgeOlderThan(cutoff: Date): number {
+  async purgeOlderThan(cutoff: Date): Promise<number> {
     return this.db.prepare('DELETE FROM state WHERE updated_at < ?').run(cutoff.toISOString()).changes;
   }
 
+  /** After an erasure: the write-ahead log still holds earlier versions of the state; fold it in and cut it to nothing. */
+  async scrub(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Bytes stored for one key (for the benchmark's state-size figure). */
-  sizeOf(key: string): number {
+  async sizeOf(key: string): Promise<number> {
     const row = this.selectOne.get(key);
     return row ? Buffer.byteLength(row.doc) : 0;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -32,9 +32,14 @@ describe('Markdown in card text', () => {
       contact: { name: '[Ada](https://evil.example)', email: 'ada@acme.example', organisation: '[Acme](https://evil.example/login)' },
       consent: { givenAt: '2026-11-30T10:00:00.000Z', noticeVersion: '2026-01' },
       answers: {},
+      answerDetails: [],
+      unanswered: [],
       assessment: null,
       booking: null,
+      faqAsked: [],
       timeZone: 'Europe/London',
+      visitorTimeZone: null,
+      conversations: 1,
     } as unknown as Brief;
     const card = JSON.stringify(renderBriefCard(brief));
     const markdown = renderBriefMarkdown(brief);

@@ -6,12 +6,13 @@
 import { NOW, openService } from './fixtures';
 
 const [dataDir, leadId, slotId] = process.argv.slice(2);
-const service = openService(dataDir);
-process.stdout.write('ready\n');
-process.stdin.setEncoding('utf8');
-process.stdin.once('data', () => {
-  const result = service.confirm({ leadId, slotId, now: NOW });
-  service.close();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(0);
+void openService(dataDir).then((service) => {
+  process.stdout.write('ready\n');
+  process.stdin.setEncoding('utf8');
+  process.stdin.once('data', async () => {
+    const result = await service.booking.confirm({ leadId, slotId, now: NOW });
+    await service.close();
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  });
 });

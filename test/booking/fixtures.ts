@@ -4,6 +4,9 @@ import path from 'node:path';
 import { testConfig } from '../../src/config/config';
 import { readBankHolidays } from '../../src/booking/bank-holidays';
 import { BookingService } from '../../src/booking/service';
+import { LeadService } from '../../src/leads/service';
+import { openBackend } from '../../src/app/backend';
+import type { Records } from '../../src/records';
 import { assess } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
 
@@ -29,20 +32,43 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'booking-'));
 }
 
-export function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): BookingService {
-  return new BookingService({ config: testConfig({ DATA_DIR: dataDir, ...env }), dataDir, holidays: readBankHolidays().dates, clock });
+/** The booking and lead services on one records store, as the server wires them. */
+export interface Stores {
+  booking: BookingService;
+  leads: LeadService;
+  records: Records;
+  close(): Promise<void>;
+}
+
+/** `env` may name Postgres (DATABASE_URL); otherwise the SQLite files under `dataDir`. */
+export async function openService(dataDir: string, env: Record<string, string> = {}, clock: () => Date = () => NOW): Promise<Stores> {
+  const config = testConfig({ DATA_DIR: dataDir, ...env });
+  const backend = await openBackend(config);
+  const { records } = backend;
+  return {
+    booking: new BookingService({ config, records, holidays: readBankHolidays().dates, clock }),
+    leads: new LeadService({ config, records, clock }),
+    records,
+    close: () => backend.close(),
+  };
 }
 
 let conversations = 0;
 
-/** Registers Ada from a conversation of her own (or the one given). */
-export function registerAda(service: BookingService, overrides: { email?: string; conversationId?: string } = {}): string {
-  return service.registerLead({
-    conversationId: overrides.conversationId ?? `conv-${process.pid}-${++conversations}`,
+/**
+ * Registers Ada from a conversation of her own (or the one given). Each call
+ * is a different person (an address of her own) unless `email` is given: the
+ * same email returning is the same lead.
+ */
+export async function registerAda(stores: Pick<Stores, 'leads'>, overrides: { email?: string; conversationId?: string } = {}): Promise<string> {
+  const n = ++conversations;
+  const { leadId } = await stores.leads.registerLead({
+    conversationId: overrides.conversationId ?? `conv-${process.pid}-${n}`,
     channelId: 'webchat',
-    contact: { name: 'Ada Lovelace', email: overrides.email ?? 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
+    contact: { name: 'Ada Lovelace', email: overrides.email ?? `ada.${process.pid}.${n}@example.org`, organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
     consent: { givenAt: NOW, noticeVersion: '2026-01' },
     answers: ANSWERS,
     assessment: assess(ANSWERS),
-  }).leadId;
+  });
+  return leadId;
 }

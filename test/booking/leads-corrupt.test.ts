@@ -12,12 +12,12 @@ const leads = (dataDir: string, ...args: string[]) =>
 let dataDir: string;
 let good: string;
 let corrupt: string;
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = tempDataDir();
-  const service = openService(dataDir);
-  corrupt = registerAda(service, { email: 'broken@example.org' });
-  good = registerAda(service, { email: 'fine@example.org' });
-  service.close();
+  const service = await openService(dataDir);
+  corrupt = await registerAda(service, { email: 'broken@example.org' });
+  good = await registerAda(service, { email: 'fine@example.org' });
+  await service.close();
   const db = new Database(path.join(dataDir, 'records.sqlite'));
   db.prepare('UPDATE leads SET answers_json = ? WHERE id = ?').run('{"ai_use": "act', corrupt);
   db.close();

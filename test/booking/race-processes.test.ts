@@ -32,9 +32,10 @@ function child(dataDir: string, leadId: string): { proc: ChildProcessWithoutNull
 
 it('four processes race for one slot with one practitioner: one booking, three slot-taken', async () => {
   const dataDir = tempDataDir();
-  const setup = openService(dataDir);
-  const leadIds = Array.from({ length: 4 }, () => registerAda(setup));
-  setup.close();
+  const setup = await openService(dataDir);
+  const leadIds: string[] = [];
+  for (let i = 0; i < 4; i += 1) leadIds.push(await registerAda(setup));
+  await setup.close();
 
   const children = leadIds.map((leadId) => child(dataDir, leadId));
   await Promise.all(children.map((c) => c.ready));
@@ -44,8 +45,8 @@ it('four processes race for one slot with one practitioner: one booking, three s
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok).map((r) => r.reason)).toEqual(['slot-taken', 'slot-taken', 'slot-taken']);
 
-  const after = openService(dataDir);
-  expect(after.listLeads().filter((l) => l.booking?.status === 'confirmed')).toHaveLength(1);
-  expect(after.offerSlots({ now: NOW, day: '2026-12-02', limit: 1 })[0].id).not.toBe(WEDNESDAY_0900);
-  after.close();
+  const after = await openService(dataDir);
+  expect((await after.leads.listLeads()).filter((l) => l.booking?.status === 'confirmed')).toHaveLength(1);
+  expect((await after.booking.offerSlots({ now: NOW, day: '2026-12-02', limit: 1 }))[0].id).not.toBe(WEDNESDAY_0900);
+  await after.close();
 }, 120_000);

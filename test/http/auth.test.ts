@@ -41,7 +41,7 @@ it('nothing was stored for the refused conversations', async () => {
   const conversation = new Conversation(server.url, { id: 'refused-conversation' });
   await conversation.post({ type: 'message', text: 'hello' });
   const key = `conversation/test/refused-conversation`;
-  expect(server.running.services.storage.sizeOf(key)).toBe(0);
+  expect(await server.running.services.storage.sizeOf(key)).toBe(0);
 });
 
 it('with credentials but a self-hosted website, the website channelId is still refused with 403', async () => {

@@ -110,7 +110,7 @@ describe('bounds on what a client sends', () => {
     expect(slotsIn(await bookingSteps.submitContact(c, 7)).length).toBeGreaterThan(0);
     const replies = await c.submit({ question: 'slot', action: 'later', after: 'x'.repeat(200_000) });
     expect(allText(replies)).not.toContain('xxxxxxxxxx');
-    const size = server.running.services.storage.sizeOf(ConversationStore.keyFor('test', c.id));
+    const size = await server.running.services.storage.sizeOf(ConversationStore.keyFor('test', c.id));
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(20_000);
   });
@@ -122,7 +122,7 @@ describe('bounds on what a client sends', () => {
     const replies = await c.submit({ question: 'contact', name: { first: 'Ada' }, email: ['ada@acme.example'], organisation: 'Acme', consent: true });
     expect(allText(replies)).not.toContain('[object Object]');
     expect(slotsIn(replies)).toEqual([]);
-    expect(server.running.services.turn.booking.listLeads().some((lead) => lead.organisation === 'Acme')).toBe(false);
+    expect((await server.running.services.turn.leads.listLeads()).some((lead) => lead.organisation === 'Acme')).toBe(false);
   });
 
   it('a contact form sent without consent is not echoed back: the re-shown form is empty', async () => {

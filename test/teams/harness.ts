@@ -99,6 +99,7 @@ export async function startTeams(env: Record<string, string> = {}): Promise<Team
     adapter: proactive,
     bot,
     booking: services.turn.booking,
+    leads: services.turn.leads,
     logger,
     dataDir,
     clock: () => clock.now,

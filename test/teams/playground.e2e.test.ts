@@ -56,7 +56,7 @@ describeInChromium('Teams emulation in the Agents Playground', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-playground-'));
     const config = testConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
     server = await startServer(config);
-    teams = createTeamsChannel({ config, adapter: server.adapter, bot: server.bot, booking: server.services.turn.booking, logger: server.logger, dataDir });
+    teams = createTeamsChannel({ config, adapter: server.adapter, bot: server.bot, booking: server.services.turn.booking, leads: server.services.turn.leads, logger: server.logger, dataDir });
     teams.start();
     const port = await freePort();
     playground = await startPlayground(`${server.url}/api/messages`, port);

@@ -16,9 +16,9 @@ afterEach(async () => {
   await h.close();
 });
 
-function bookAda(): string {
-  const booking = h.services.turn.booking;
-  const { leadId } = booking.registerLead({
+async function bookAda(): Promise<string> {
+  const { booking, leads } = h.services.turn;
+  const { leadId } = await leads.registerLead({
     conversationId: 'msteams:a:personal',
     channelId: 'msteams',
     contact: { name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines Ltd', role: 'CTO', phone: '+44 20 7946 0000' },
@@ -26,7 +26,7 @@ function bookAda(): string {
     answers: ANSWERS,
     assessment: assess(ANSWERS),
   });
-  const result = booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
+  const result = await booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
   expect(result.ok).toBe(true);
   return leadId;
 }
@@ -102,7 +102,7 @@ describe('a user in Teams', () => {
     const stored = JSON.stringify(await h.services.storage.read([key]));
     expect(stored).toMatch(/"contact"/); // the snapshot is there, in the contact step…
     expect(stored).not.toMatch(/ada@example\.org|Ada Lovelace/); // …without the prefill
-    expect(h.services.turn.booking.listLeads()).toEqual([]);
+    expect((await h.services.turn.leads.listLeads())).toEqual([]);
   });
 });
 
@@ -110,7 +110,7 @@ describe('the practitioners\' channel', () => {
   it('an allow-listed practitioner registers the channel; the reference points at the channel, not the thread', async () => {
     const replies = await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
     expect(texts(replies)).toMatch(/briefs for new bookings will be posted in this channel/);
-    const reference = h.teams.store.destination()!;
+    const reference = (await h.teams.store.destination())!;
     expect(reference.conversation!.id).toBe(TEAM_CHANNEL_ID);
     expect(reference.serviceUrl).toBe('https://smba.trafficmanager.net/uk/');
   });
@@ -118,7 +118,7 @@ describe('the practitioners\' channel', () => {
   it('someone not on the allow-list is refused and nothing is registered', async () => {
     const replies = await h.channel(OUTSIDER).say('register briefs here', { mention: true });
     expect(texts(replies)).toMatch(/only practitioners on the allow-list/);
-    expect(h.teams.store.destination()).toBeNull();
+    expect((await h.teams.store.destination())).toBeNull();
   });
 
   it('the allow-list also takes UPNs, checked through the Teams roster', async () => {
@@ -131,15 +131,15 @@ describe('the practitioners\' channel', () => {
   it('in a personal chat the command explains it belongs in a channel', async () => {
     const replies = await h.personal(PRACTITIONER).say('register briefs here');
     expect(texts(replies)).toMatch(/team channel/);
-    expect(h.teams.store.destination()).toBeNull();
+    expect((await h.teams.store.destination())).toBeNull();
   });
 
   it('each new booking posts the brief card proactively: contact, tier, pathway, reasons, time, agenda, and the two buttons', async () => {
     await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
-    const leadId = bookAda();
-    expect(h.teams.pendingBriefs()).toBe(1);
+    const leadId = await bookAda();
+    expect(await h.teams.pendingBriefs()).toBe(1);
     expect(await h.teams.flush()).toMatchObject({ posted: 1, failed: 0 });
-    expect(h.teams.pendingBriefs()).toBe(0);
+    expect(await h.teams.pendingBriefs()).toBe(0);
     expect(h.proactive.posts).toHaveLength(1);
     const { reference, activity, appId } = h.proactive.posts[0];
     expect(appId).toBe('');
@@ -157,10 +157,10 @@ describe('the practitioners\' channel', () => {
 
   it('a failed post keeps the brief and retries with backoff; the failure is logged by id without personal data', async () => {
     await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
-    const leadId = bookAda();
+    const leadId = await bookAda();
     h.proactive.failures = 1;
     expect(await h.teams.flush()).toMatchObject({ posted: 0, failed: 1 });
-    expect(h.teams.pendingBriefs()).toBe(1);
+    expect(await h.teams.pendingBriefs()).toBe(1);
     const warning = h.logs.find((l) => l.message.startsWith('teams brief not posted'))!;
     expect(warning.fields).toMatchObject({ leadId, attempts: 1, failure: 'http-404 ConversationNotFound Error' });
     expect(JSON.stringify(h.logs)).not.toMatch(personalData);
@@ -168,7 +168,7 @@ describe('the practitioners\' channel', () => {
     expect(await h.teams.flush()).toMatchObject({ posted: 0, failed: 0 }); // not due yet: no hammering
     h.clock.now = new Date(NOW.getTime() + 31_000);
     expect(await h.teams.flush()).toMatchObject({ posted: 1 });
-    expect(h.teams.pendingBriefs()).toBe(0);
+    expect(await h.teams.pendingBriefs()).toBe(0);
     expect(h.proactive.posts).toHaveLength(1);
   });
 
@@ -179,11 +179,12 @@ describe('the practitioners\' channel', () => {
       config: h.services.turn.config,
       adapter: otherProactive,
       booking: h.services.turn.booking,
+      leads: h.services.turn.leads,
       logger: rawLogger([]),
       dataDir: h.services.turn.config.dataDir,
       clock: () => h.clock.now,
     });
-    bookAda();
+    await bookAda();
     const results = await Promise.all([h.teams.flush(), other.flush()]);
     expect(results.map((r) => r.posted).sort()).toEqual([0, 1]);
     expect(h.proactive.posts.length + otherProactive.posts.length).toBe(1);
@@ -191,7 +192,7 @@ describe('the practitioners\' channel', () => {
   });
 
   it('briefs booked before any channel is registered wait in the outbox and go out once one is', async () => {
-    bookAda();
+    await bookAda();
     expect(await h.teams.flush()).toMatchObject({ posted: 0, waiting: 1 });
     await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
     h.clock.now = new Date(NOW.getTime() + 31_000);
@@ -200,8 +201,8 @@ describe('the practitioners\' channel', () => {
 
   it('a brief whose lead was erased before posting is dropped, not posted', async () => {
     await h.channel(PRACTITIONER).say('register briefs here', { mention: true });
-    const leadId = bookAda();
-    h.services.turn.booking.deleteLead(leadId);
+    const leadId = await bookAda();
+    await h.services.turn.leads.deleteLead(leadId);
     expect(await h.teams.flush()).toMatchObject({ posted: 0, dropped: 1 });
     expect(h.proactive.posts).toHaveLength(0);
   });
@@ -209,7 +210,7 @@ describe('the practitioners\' channel', () => {
   it('"mark contacted" in the channel updates the brief card: the button becomes who and when', async () => {
     const channel = h.channel(PRACTITIONER);
     await channel.say('register briefs here', { mention: true });
-    const leadId = bookAda();
+    const leadId = await bookAda();
     await h.teams.flush();
     const replies = await channel.click({ action: 'lead.contacted', leadId }, 'brief-post-1');
     expect(replies).toEqual([]);
@@ -218,7 +219,7 @@ describe('the practitioners\' channel', () => {
     expect(channel.adapter.updates[0].id).toBe('brief-post-1');
     expect(card.actions.map((a: any) => a.type)).toEqual(['Action.ShowCard']);
     expect(JSON.stringify(card.body)).toMatch(/Marked contacted by Pat Practitioner/);
-    expect(h.teams.store.contactOf(leadId)).toMatchObject({ contactedBy: 'aad-pat' });
+    expect((await h.teams.store.contactOf(leadId))).toMatchObject({ contactedBy: 'aad-pat' });
   });
 
   it('"stop briefs here" unregisters the channel; new briefs wait', async () => {
@@ -226,7 +227,7 @@ describe('the practitioners\' channel', () => {
     await channel.say('register briefs here', { mention: true });
     const replies = await channel.say('stop briefs here', { mention: true });
     expect(texts(replies)).toMatch(/no longer be posted/);
-    bookAda();
+    await bookAda();
     expect(await h.teams.flush()).toMatchObject({ posted: 0, waiting: 1 });
   });
 });
@@ -251,9 +252,10 @@ describe('posting through the real CloudAdapter with no app id (local mode)', ()
       const adapter: CloudAdapter = createAdapter(testConfig(), rawSilent());
       const reference = { channelId: 'msteams', serviceUrl: `http://127.0.0.1:${port}/`, conversation: { id: TEAM_CHANNEL_ID }, bot: { id: '28:bot', name: 'bot' } };
       const { BriefOutbox } = await import('../../src/channels/teams/outbox');
-      h.teams.store.setDestination(reference as never, 'aad-pat', NOW);
-      const outbox = new BriefOutbox(h.teams.store, h.services.turn.booking, adapter, '', rawSilent(), () => NOW);
-      bookAda(); // queued by the channel's booking listener, posted here through the real adapter
+      await h.teams.store.setDestination(reference as never, 'aad-pat', NOW);
+      const { SqliteOutbox } = await import('../../src/outbox/sqlite');
+      const outbox = new BriefOutbox(new SqliteOutbox(SqliteOutbox.fileIn(h.services.turn.config.dataDir)), h.teams.store, h.services.turn.leads, adapter, '', rawSilent(), () => NOW);
+      await bookAda(); // queued by the channel's booking listener, posted here through the real adapter
       expect(await outbox.flush()).toMatchObject({ posted: 1 });
       expect(received).toHaveLength(1);
       expect(received[0].url).toBe(`/v3/conversations/${encodeURIComponent(TEAM_CHANNEL_ID)}/activities`);

@@ -1,5 +1,5 @@
 import type { Conversations } from './conversations';
-import type { Transcript, WireActivity } from './transcript';
+import type { TranscriptStore as Transcript, WireActivity } from './transcript-store';
 
 /**
  * The Bot Connector side of the channel: where botbuilder's ConnectorClient
@@ -37,16 +37,16 @@ export interface ConnectorAnswer {
 const notFound = (message: string): ConnectorAnswer => ({ status: 404, body: { error: { code: 'NotFound', message } } });
 
 /** One call of the connector API, wherever it came from. */
-export function connectorCall(deps: ConnectorDeps, call: ConnectorCall): ConnectorAnswer {
+export async function connectorCall(deps: ConnectorDeps, call: ConnectorCall): Promise<ConnectorAnswer> {
   const { conversationId, activityId } = call;
   const sent = (call.body && typeof call.body === 'object' ? call.body : {}) as WireActivity;
   if (call.method === 'POST') {
-    if (!deps.conversations.exists(conversationId)) return notFound('No such conversation.');
-    return { status: 200, body: { id: deps.conversations.logFromBot(conversationId, sent).id } };
+    if (!(await deps.conversations.exists(conversationId))) return notFound('No such conversation.');
+    return { status: 200, body: { id: (await deps.conversations.logFromBot(conversationId, sent)).id } };
   }
   if (call.method === 'PUT' && activityId !== undefined) {
-    if (!deps.conversations.exists(conversationId) || !deps.transcript.findActivity(conversationId, activityId)) return notFound('No such activity.');
-    deps.conversations.logUpdate(conversationId, activityId, sent);
+    if (!(await deps.conversations.exists(conversationId)) || !(await deps.transcript.findActivity(conversationId, activityId))) return notFound('No such activity.');
+    await deps.conversations.logUpdate(conversationId, activityId, sent);
     return { status: 200, body: { id: activityId } };
   }
   if (call.method === 'DELETE' && activityId !== undefined) return { status: 200, body: {} };

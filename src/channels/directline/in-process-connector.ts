@@ -44,8 +44,8 @@ export class InProcessConnectorFactory extends ConnectorFactory {
 
   /** The turn's own calls, without the pipeline: same answers, same errors. */
   private shortCircuit(client: ConnectorClient): void {
-    const call = (method: string, conversationId: string, activityId: string | undefined, activity: unknown) => {
-      const answer = connectorCall(this.deps, { method, conversationId, activityId, body: activity === undefined ? {} : toWire(activity) });
+    const call = async (method: string, conversationId: string, activityId: string | undefined, activity: unknown) => {
+      const answer = await connectorCall(this.deps, { method, conversationId, activityId, body: activity === undefined ? {} : toWire(activity) });
       if (answer.status >= 300) throw Object.assign(new Error(`connector ${method}: ${JSON.stringify(answer.body)}`), { statusCode: answer.status });
       return answer.body as { id?: string };
     };
@@ -54,7 +54,7 @@ export class InProcessConnectorFactory extends ConnectorFactory {
     conversations.replyToActivity = async (conversationId: string, activityId: string, activity: unknown) => call('POST', conversationId, activityId, activity);
     conversations.updateActivity = async (conversationId: string, activityId: string, activity: unknown) => call('PUT', conversationId, activityId, activity);
     conversations.deleteActivity = async (conversationId: string, activityId: string) => {
-      call('DELETE', conversationId, activityId, undefined);
+      await call('DELETE', conversationId, activityId, undefined);
     };
   }
 
@@ -64,7 +64,7 @@ export class InProcessConnectorFactory extends ConnectorFactory {
       async sendRequest(request: { url: string; method: string; body?: unknown }): Promise<CompatResponse> {
         const target = parseConnectorUrl(request.url);
         const answer = target
-          ? connectorCall(deps, { method: request.method, ...target, body: parseBody(request.body) })
+          ? await connectorCall(deps, { method: request.method, ...target, body: parseBody(request.body) })
           : { status: 404, body: { error: { code: 'NotFound', message: 'Not a connector address.' } } };
         return { request, status: answer.status, headers: JSON_HEADERS, bodyAsText: JSON.stringify(answer.body) };
       },

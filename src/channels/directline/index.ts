@@ -14,6 +14,8 @@ import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
 import { loadSigningKey, TokenSigner } from './tokens';
 import { Transcript } from './transcript';
+import type { ActivityNotifier, TranscriptStore } from './transcript-store';
+import { createRateLimit, type RateLimit, type RateLimitStore } from '../../rate-limit';
 
 export { staticSiteRouter } from './site';
 export { DIRECTLINE_CHANNEL_ID } from './delivery';
@@ -32,6 +34,13 @@ export interface DirectLineChannelDeps {
   bot: Bot;
   /** Where this server can reach itself, e.g. http://127.0.0.1:3978, once listening. */
   selfUrl: () => string;
+  /**
+   * Several instances (PostgreSQL): the log they share and the notifier that
+   * wakes the instance holding a visitor's WebSocket. Unset: SQLite under dataDir.
+   */
+  shared?: { transcript: TranscriptStore; notifier: ActivityNotifier };
+  /** Where rate limits count; unset: this process's memory. */
+  rateLimits?: RateLimitStore;
 }
 
 export interface DirectLineChannel {
@@ -44,18 +53,26 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
+  // One process: a sliding window in memory. Several instances: one budget in PostgreSQL (rate-limiter-flexible).
+  const rateLimit = (name: string, limit: number, windowSeconds: number): RateLimit => {
+    if (deps.rateLimits?.kind === 'postgres') return createRateLimit(deps.rateLimits, { name, limit, windowSeconds });
+    const local = new ConversationRateLimit(limit, windowSeconds * 1000);
+    return { take: async (key) => local.take(key) };
+  };
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
-    deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
-  );
+  const transcript: TranscriptStore =
+    deps.shared?.transcript ??
+    new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
+      deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
+    );
   const origins = new OriginPolicy(settings.allowedOrigins, () => ownOrigins(deps.selfUrl(), deps.config.publicBaseUrl));
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation);
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation, undefined, deps.shared?.notifier);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
   const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, new InProcessConnectorFactory({ conversations, transcript }), serviceUrl);
   deps.bot.onErased?.(({ channelId, conversationId }) => {
-    if (channelId === DIRECTLINE_CHANNEL_ID) transcript.forget(conversationId);
+    if (channelId === DIRECTLINE_CHANNEL_ID) return transcript.forget(conversationId).then(() => undefined);
   });
 
   const inFlight = new Set<Promise<unknown>>();
@@ -73,8 +90,8 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       transcript,
       signer,
       origins,
-      rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
-      tokenRateLimit: new ConversationRateLimit(settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds * 1000),
+      rateLimit: rateLimit('directline-messages', settings.rateLimit.messages, settings.rateLimit.windowSeconds),
+      tokenRateLimit: rateLimit('directline-tokens', settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds),
       consented: async (conversationId) => (deps.bot.hasConsent ? deps.bot.hasConsent({ channelId: DIRECTLINE_CHANNEL_ID, conversationId }) : false),
       delivery,
       azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
@@ -83,8 +100,9 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
     }),
   );
 
-  transcript.sweep();
-  const sweeper = setInterval(() => transcript.sweep(), SWEEP_EVERY_MS);
+  const sweep = () => void transcript.sweep().catch((error: Error) => deps.logger.error('directline sweep failed', { error: error.message }));
+  sweep();
+  const sweeper = setInterval(sweep, SWEEP_EVERY_MS);
   sweeper.unref();
   deps.logger.info('website channel ready', { mode: settings.secret ? 'azure' : 'self-hosted', allowedOrigins: settings.allowedOrigins });
 
@@ -96,7 +114,7 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       await stream.close();
       await Promise.all([...inFlight]);
       await delivery.drain();
-      transcript.close();
+      await transcript.close();
     },
   };
 }

@@ -3,10 +3,10 @@ import type { DirectLineConfig } from '../../config/config';
 import { CLIENT_TYPES, type Conversations } from './conversations';
 import type { BotDelivery } from './delivery';
 import type { OriginPolicy } from './origins';
-import type { ConversationRateLimit } from './rateLimit';
+import type { RateLimit } from '../../rate-limit';
 import { parseWatermark } from './stream';
 import type { TokenClaims, TokenSigner } from './tokens';
-import type { Transcript } from './transcript';
+import type { TranscriptStore } from './transcript-store';
 import type { AzureTokens } from './azure';
 import { checkPostedActivity } from './posted-activity';
 import { clientKey } from './rateLimit';
@@ -29,12 +29,12 @@ export interface ProtocolLogger {
 export interface ProtocolDeps {
   config: DirectLineConfig;
   conversations: Conversations;
-  transcript: Transcript;
+  transcript: TranscriptStore;
   signer: TokenSigner;
   origins: OriginPolicy;
-  rateLimit: ConversationRateLimit;
+  rateLimit: RateLimit;
   /** New conversations per client address (keyed by address, same sliding window). */
-  tokenRateLimit: ConversationRateLimit;
+  tokenRateLimit: RateLimit;
   /** Whether the conversation's visitor has consented; until then their details are stored redacted. */
   consented(conversationId: string): Promise<boolean>;
   delivery: BotDelivery;
@@ -57,7 +57,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   router.use(['/v3/directline', '/api/directline'], deps.origins.middleware());
 
-  const authorised = (req: Request, res: Response): TokenClaims | undefined => {
+  const authorised = async (req: Request, res: Response): Promise<TokenClaims | undefined> => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
@@ -70,21 +70,21 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       fail(res, 403, verified.reason === 'expired' ? 'TokenExpired' : 'BadToken', 'The token is not valid for this conversation.');
       return undefined;
     }
-    if (conversations.tokenState(verified.claims) === 'replaced') {
+    if ((await conversations.tokenState(verified.claims)) === 'replaced') {
       fail(res, 403, 'TokenExpired', 'This token was replaced by a refreshed one.');
       return undefined;
     }
     return verified.claims;
   };
 
-  const forConversation = (req: Request, res: Response): TokenClaims | undefined => {
-    const claims = authorised(req, res);
+  const forConversation = async (req: Request, res: Response): Promise<TokenClaims | undefined> => {
+    const claims = await authorised(req, res);
     if (!claims) return undefined;
     if (claims.conv !== req.params.conversationId) {
       fail(res, 403, 'BadToken', 'The token is for another conversation.');
       return undefined;
     }
-    if (!conversations.exists(claims.conv)) {
+    if (!(await conversations.exists(claims.conv))) {
       fail(res, 404, 'NotFound', 'The conversation has ended.');
       return undefined;
     }
@@ -95,7 +95,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
   const pageToken = async (req: Request, res: Response) => {
-    const allowed = deps.tokenRateLimit.take(clientKey(req.ip ?? req.socket.remoteAddress));
+    const allowed = await deps.tokenRateLimit.take(clientKey(req.ip ?? req.socket.remoteAddress));
     if (!allowed.ok) {
       logger.warn('directline token rate limited');
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
@@ -108,7 +108,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       return res.json({ ...result.token, domain: deps.config.azureEndpoint });
     }
     try {
-      res.json(conversations.open());
+      res.json(await conversations.open());
     } catch (err) {
       if (!isStorageError(err)) throw err;
       logger.error('directline storage unavailable', { code: (err as { code?: string }).code });
@@ -119,12 +119,12 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   router.post('/api/directline/token', pageToken);
   router.post('/v3/directline/tokens/generate', pageToken);
 
-  router.post('/v3/directline/tokens/refresh', (req, res) => {
-    const claims = authorised(req, res);
+  router.post('/v3/directline/tokens/refresh', async (req, res) => {
+    const claims = await authorised(req, res);
     if (!claims) return;
     let issued;
     try {
-      issued = conversations.refresh(claims);
+      issued = await conversations.refresh(claims);
     } catch (err) {
       if (!isStorageError(err)) throw err;
       return fail(res, 503, 'StorageUnavailable', 'The token cannot be refreshed right now; please try again later.');
@@ -135,11 +135,11 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   // Start (or rejoin) the conversation the token is for. The first start tells
   // the bot the user joined, as Azure does, so its welcome arrives unasked.
-  router.post('/v3/directline/conversations', (req, res) => {
-    const claims = authorised(req, res);
+  router.post('/v3/directline/conversations', async (req, res) => {
+    const claims = await authorised(req, res);
     if (!claims) return;
-    if (!conversations.exists(claims.conv)) return fail(res, 404, 'NotFound', 'The conversation has ended.');
-    const first = conversations.markStarted(claims.conv);
+    if (!(await conversations.exists(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation has ended.');
+    const first = await conversations.markStarted(claims.conv);
     res.status(first ? 201 : 200).json({
       conversationId: claims.conv,
       token: bearer(req),
@@ -150,8 +150,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   });
 
   // Reconnect: a new streamUrl that resumes after the watermark.
-  router.get('/v3/directline/conversations/:conversationId', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
     res.json({
       conversationId: claims.conv,
@@ -161,15 +161,15 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     });
   });
 
-  router.get('/v3/directline/conversations/:conversationId/activities', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
-    const page = deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
+    const page = await deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
     res.json({ activities: page.activities.map((a) => a.activity), watermark: String(page.watermark) });
   });
 
   router.post('/v3/directline/conversations/:conversationId/activities', json, async (req, res) => {
-    const claims = forConversation(req, res);
+    const claims = await forConversation(req, res);
     if (!claims) return;
     const posted = (req.body ?? {}) as Record<string, unknown>;
     if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
@@ -177,7 +177,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     }
     const checked = checkPostedActivity(posted, deps.config.maxMessageBytes);
     if (!checked.ok) return fail(res, checked.status, checked.code, checked.message);
-    const allowed = deps.rateLimit.take(claims.conv);
+    const allowed = await deps.rateLimit.take(claims.conv);
     if (!allowed.ok) {
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
       return fail(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.');
@@ -186,7 +186,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     let logged;
     try {
       const consented = await deps.consented(claims.conv).catch(() => false);
-      logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? stripControls(from.name).slice(0, 100) : undefined, consented);
+      logged = await conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? stripControls(from.name).slice(0, 100) : undefined, consented);
     } catch (err) {
       if (!isStorageError(err)) throw err;
       return fail(res, 503, 'StorageUnavailable', 'The message could not be stored; please try again later.');
@@ -200,8 +200,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     }
   });
 
-  router.post('/v3/directline/conversations/:conversationId/upload', (req, res) => {
-    if (!forConversation(req, res)) return;
+  router.post('/v3/directline/conversations/:conversationId/upload', async (req, res) => {
+    if (!(await forConversation(req, res))) return;
     fail(res, 415, 'BadArgument', 'File uploads are not accepted in this chat.');
   });
 

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import { prepareDataFile } from '../../storage/files';
 import { preparedOnce } from './prepared-once';
+import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
+
+export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 /**
  * The conversation log of the website channel, in SQLite so a reload after a
@@ -14,24 +16,10 @@ import { preparedOnce } from './prepared-once';
  * margin, pushed on every refresh) has passed.
  */
 
-/** An activity as it travels to the widget: JSON, timestamps as ISO strings. */
-export type WireActivity = Record<string, unknown> & { id?: string; type?: string };
+/** Conversations dropped per sweep step: about a millisecond of work each, with their activities. */
+export const SWEEP_BATCH = 200;
 
-export interface ConversationRecord {
-  id: string;
-  userId: string;
-  started: boolean;
-  expiresAt: number;
-  /** Tokens of this generation only are accepted (see TokenClaims.gen). */
-  tokenGen: number;
-}
-
-export interface LoggedActivity {
-  seq: number;
-  activity: WireActivity;
-}
-
-export class Transcript {
+export class Transcript implements TranscriptStore {
   private readonly db: Database.Database;
 
   constructor(
@@ -40,12 +28,13 @@ export class Transcript {
     /** Told about a stored row that cannot be read (it is skipped, never served). */
     private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    prepareDataFile(file);
     this.db = preparedOnce(new Database(file));
     this.db.pragma('journal_mode = WAL');
     // As the conversation state store: WAL without an fsync per commit. Every
     // activity is a commit, and with a sync each one held the event loop.
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS conversations (
@@ -62,18 +51,19 @@ export class Transcript {
         json TEXT NOT NULL,
         PRIMARY KEY (conversation_id, seq)
       ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS conversations_by_expiry ON conversations (expires_at);
     `);
     this.db.pragma('foreign_keys = ON');
     const columns = this.db.prepare('PRAGMA table_info(conversations)').all() as { name: string }[];
     if (!columns.some((column) => column.name === 'token_gen')) this.db.exec('ALTER TABLE conversations ADD COLUMN token_gen INTEGER NOT NULL DEFAULT 0');
   }
 
-  create(id: string, userId: string, expiresAt: number): ConversationRecord {
+  async create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord> {
     this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
     return { id, userId, started: false, expiresAt, tokenGen: 0 };
   }
 
-  find(id: string, now = Date.now()): ConversationRecord | undefined {
+  async find(id: string, now = Date.now()): Promise<ConversationRecord | undefined> {
     const row = this.db.prepare('SELECT id, user_id, started, expires_at, token_gen FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
       | { id: string; user_id: string; started: number; expires_at: number; token_gen: number }
       | undefined;
@@ -81,17 +71,17 @@ export class Transcript {
   }
 
   /** A token refresh: the conversation moves to the next generation and returns it. */
-  nextTokenGeneration(id: string): number | undefined {
+  async nextTokenGeneration(id: string): Promise<number | undefined> {
     const row = this.db.prepare('UPDATE conversations SET token_gen = token_gen + 1 WHERE id = ? RETURNING token_gen').get(id) as { token_gen: number } | undefined;
     return row?.token_gen;
   }
 
   /** True the first time only: the caller then announces the conversation to the bot. */
-  markStarted(id: string): boolean {
+  async markStarted(id: string): Promise<boolean> {
     return this.db.prepare('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
   }
 
-  extend(id: string, expiresAt: number): void {
+  async extend(id: string, expiresAt: number): Promise<void> {
     this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
   }
 
@@ -100,7 +90,7 @@ export class Transcript {
    * `stored` is what is kept of it when that differs from what is sent live
    * (personal data typed before consent is kept redacted).
    */
-  append(conversationId: string, build: (seq: number) => WireActivity, stored: (activity: WireActivity) => WireActivity = (a) => a): LoggedActivity {
+  async append(conversationId: string, build: (seq: number) => WireActivity, stored: (activity: WireActivity) => WireActivity = (a) => a): Promise<LoggedActivity> {
     return this.db.transaction(() => {
       const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
         | { last_seq: number }
@@ -114,7 +104,7 @@ export class Transcript {
   }
 
   /** Activities after the watermark, oldest first, and the watermark to send next time. */
-  since(conversationId: string, watermark: number): { activities: LoggedActivity[]; watermark: number } {
+  async since(conversationId: string, watermark: number): Promise<{ activities: LoggedActivity[]; watermark: number }> {
     const rows = this.db
       .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
       .all(conversationId, watermark) as { seq: number; json: string }[];
@@ -126,7 +116,7 @@ export class Transcript {
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
   }
 
-  findActivity(conversationId: string, activityId: string): WireActivity | undefined {
+  async findActivity(conversationId: string, activityId: string): Promise<WireActivity | undefined> {
     const rows = this.db.prepare('SELECT seq, json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{
       seq: number;
       json: string;
@@ -142,13 +132,30 @@ export class Transcript {
    * Deletes everything said so far, keeping the conversation and its sequence
    * so the widget's watermark stays valid (after "delete my data").
    */
-  forget(conversationId: string): number {
-    return this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+  async forget(conversationId: string): Promise<number> {
+    const forgotten = this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
+    // secure_delete zeroed the rows in the file; the log still holds the pages as they were.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return forgotten;
   }
 
-  /** Drops expired conversations and their activities; returns how many went. */
-  sweep(now = Date.now()): number {
-    return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
+  /**
+   * Drops expired conversations and their activities, a batch at a time with
+   * the event loop free in between, so a backlog of thousands never holds up
+   * the turns being served. Returns how many went.
+   */
+  async sweep(now = Date.now(), batch = SWEEP_BATCH): Promise<number> {
+    const take = this.db.prepare(
+      'DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)',
+    );
+    let total = 0;
+    for (;;) {
+      if (!this.db.open) return total;
+      const gone = take.run(now, batch).changes;
+      total += gone;
+      if (gone < batch) return total;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   /** A row that is not a JSON object (a torn write, a hand edit) is skipped, so one bad row never stops a conversation. */
@@ -163,7 +170,7 @@ export class Transcript {
     return null;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -1,5 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BookingService } from '../../booking/service';
+import type { LeadService } from '../../leads/service';
+import type { OutboxStore } from '../../outbox/types';
+import { SqliteOutbox } from '../../outbox/sqlite';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../server/logger';
 import type { ChannelHooks, ScopingBot } from '../../bot/scoping-bot';
@@ -8,7 +11,9 @@ import { answeredActivity } from './cards';
 import { teamsIdentity, teamsMemberLookup, type MemberLookup } from './identity';
 import { BriefOutbox, type FlushResult, type ProactiveAdapter } from './outbox';
 import { Practitioners } from './practitioners';
-import { TeamsStore } from './store';
+import { BRIEF_TOPIC } from './outbox';
+import { TeamsHandoff } from './handoff';
+import { SqliteTeamsStore, type TeamsStore } from './store';
 
 export { practitionerCommand } from './practitioners';
 export { retryDelayMs } from './outbox';
@@ -32,8 +37,11 @@ export interface TeamsChannelDeps {
   /** When given, the channel's hooks are installed on it. */
   bot?: ScopingBot;
   booking: BookingService;
+  leads: LeadService;
   logger: Logger;
   dataDir: string;
+  /** The shared stores (Postgres); unset: SQLite files under dataDir, opened and closed by the channel. */
+  stores?: { teams: TeamsStore; outbox: OutboxStore };
   /** For the answered-card labels; defaults to the bot's. Without either, answered cards are not rewritten. */
   services?: TurnServices;
   clock?: () => Date;
@@ -43,9 +51,11 @@ export interface TeamsChannelDeps {
 
 export interface TeamsChannel {
   hooks: ChannelHooks;
+  /** "Talk to a person" requests, posted to the practitioners' channel. */
+  handoff: TeamsHandoff;
   /** Posts the due briefs now (the retry loop calls this; tests call it directly). */
   flush(): Promise<FlushResult>;
-  pendingBriefs(): number;
+  pendingBriefs(): Promise<number>;
   store: TeamsStore;
   /** Starts the retry loop (an unref'd timer) and posts anything left from before a restart. */
   start(): void;
@@ -55,12 +65,14 @@ export interface TeamsChannel {
 export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const clock = deps.clock ?? (() => new Date());
   const lookup = deps.memberLookup ?? teamsMemberLookup;
-  const store = new TeamsStore(TeamsStore.fileIn(deps.dataDir));
+  const owned = deps.stores ? null : { teams: new SqliteTeamsStore(SqliteTeamsStore.fileIn(deps.dataDir)), outbox: new SqliteOutbox(SqliteOutbox.fileIn(deps.dataDir)) };
+  const { teams: store, outbox: outboxStore } = deps.stores ?? owned!;
   // With no app id (local, no auth) CloudAdapter accepts the empty string and sends unauthenticated.
-  const outbox = new BriefOutbox(store, deps.booking, deps.adapter, deps.config.auth.appId ?? '', deps.logger, clock);
+  const outbox = new BriefOutbox(outboxStore, store, deps.leads, deps.adapter, deps.config.auth.appId ?? '', deps.logger, clock);
+  const moved = owned ? owned.teams.moveLegacyOutbox(outboxStore, BRIEF_TOPIC, clock(), new Date(clock().getTime() + 30 * 86_400_000)) : Promise.resolve(0);
   const practitioners = new Practitioners({
     store,
-    briefs: deps.booking,
+    briefs: deps.leads,
     allowlist: deps.config.teams.practitionerAllowlist,
     lookup,
     logger: deps.logger,
@@ -70,17 +82,29 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   let started = false;
 
   const flushQuietly = () =>
-    outbox.flush().catch((error: Error) => {
+    moved.then(() => outbox.flush()).catch((error: Error) => {
       deps.logger.error('teams brief outbox failed', { error: error.name });
       return null;
     });
 
-  const unsubscribe = deps.booking.onBooked(({ leadId, booking }) => {
-    outbox.enqueue(leadId, booking.id);
+  const unsubscribe = deps.booking.onBooked(async ({ leadId, booking }) => {
+    await outbox.enqueue(leadId, booking.id, new Date(booking.end));
     if (started) setImmediate(() => void flushQuietly());
   });
 
   const services = deps.services ?? deps.bot?.services;
+  // "Talk to a person" posts to the registered channel, from Teams and the website alike.
+  const handoff = new TeamsHandoff({
+    destinations: store,
+    briefs: deps.leads,
+    adapter: deps.adapter,
+    appId: deps.config.auth.appId ?? '',
+    hours: deps.config.booking,
+    contactEmail: deps.config.practice.contactEmail,
+    logger: deps.logger,
+    clock,
+  });
+  if (services) services.handoff = handoff;
   const isTeams = (context: TurnContext) => context.activity.channelId === TEAMS_CHANNEL_ID;
 
   const hooks: ChannelHooks = {
@@ -102,8 +126,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   return {
     hooks,
     store,
-    flush: () => outbox.flush(),
-    pendingBriefs: () => store.pending(),
+    handoff,
+    flush: () => moved.then(() => outbox.flush()),
+    pendingBriefs: () => outbox.pending(),
     start() {
       if (started) return;
       started = true;
@@ -117,7 +142,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       timer = null;
       unsubscribe();
       await outbox.idle();
-      store.close();
+      if (owned) await Promise.all([moved.catch(() => 0), owned.teams.close(), owned.outbox.close()]);
     },
   };
 }

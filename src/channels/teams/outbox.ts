@@ -1,17 +1,22 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Brief } from '../../leads/brief';
+import type { OutboxStore } from '../../outbox/types';
+import { OutboxWorker, retryDelayMs } from '../../outbox/worker';
 import type { Logger } from '../../server/logger';
 import { briefActivity } from './cards';
-import type { TeamsStore } from './store';
+
+export { retryDelayMs };
 
 /**
- * Briefs on their way to the practitioners' channel. A booking puts the lead
- * id in the outbox (durable, before anything is sent); `flush` posts what is
- * due and deletes it only once Teams took it. A failure (channel gone, Teams
- * down, no channel registered yet) leaves the entry with a later retry time:
- * 30 s, 1 min, 2 min, … capped at 1 hour. A brief is dropped only when its
- * lead has been erased.
+ * Briefs on their way to the practitioners' channel, through the generic
+ * outbox (src/outbox) under the topic `teams.brief`. A booking queues the lead
+ * id (durable, before anything is sent); `flush` posts what is due and
+ * deletes it only once Teams took it. A failure (channel gone, Teams down, no
+ * channel registered yet) leaves it with a later retry time. A brief is
+ * dropped when its lead has been erased, and expires with the call.
  */
+
+export const BRIEF_TOPIC = 'teams.brief';
 
 export interface ProactiveAdapter {
   continueConversationAsync(
@@ -22,7 +27,11 @@ export interface ProactiveAdapter {
 }
 
 export interface BriefSource {
-  brief(leadId: string): Brief | null;
+  brief(leadId: string): Promise<Brief | null>;
+}
+
+export interface DestinationSource {
+  destination(): Promise<Partial<ConversationReference> | null>;
 }
 
 export interface FlushResult {
@@ -32,90 +41,86 @@ export interface FlushResult {
   waiting: number;
 }
 
-const FIRST_RETRY_MS = 30_000;
-/** How long one process holds a brief while posting it. */
-const CLAIM_MS = 2 * 60_000;
-const MAX_RETRY_MS = 60 * 60_000;
-
-/** attempts 1 → 30 s, 2 → 60 s, 3 → 120 s, … 8 and later → 1 hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+interface BriefPayload {
+  leadId: string;
+  bookingId: string;
 }
 
 export class BriefOutbox {
-  private flushing: Promise<FlushResult> | null = null;
+  private readonly worker: OutboxWorker;
   private warnedNoDestination = false;
 
   constructor(
-    private readonly store: TeamsStore,
+    private readonly outbox: OutboxStore,
+    private readonly destinations: DestinationSource,
     private readonly briefs: BriefSource,
     private readonly adapter: ProactiveAdapter,
     private readonly appId: string,
     private readonly logger: Logger,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.worker = new OutboxWorker(outbox, BRIEF_TOPIC, clock);
+  }
 
-  enqueue(leadId: string, bookingId: string): void {
-    this.store.enqueue(leadId, bookingId, this.clock());
+  /** `callEnd`: the brief is of no use after the call, so it expires then. */
+  async enqueue(leadId: string, bookingId: string, callEnd: Date): Promise<void> {
+    const payload: BriefPayload = { leadId, bookingId };
+    await this.outbox.enqueue({ topic: BRIEF_TOPIC, key: leadId, payload, now: this.clock(), expiresAt: callEnd });
     this.logger.info('teams brief queued', { leadId, bookingId });
   }
 
+  pending(): Promise<number> {
+    return this.outbox.pending(BRIEF_TOPIC);
+  }
+
   /** Posts every due brief once; concurrent calls share one pass. */
-  flush(): Promise<FlushResult> {
-    this.flushing ??= this.pass().finally(() => (this.flushing = null));
-    return this.flushing;
+  async flush(): Promise<FlushResult> {
+    const reference = await this.destinations.destination();
+    let waiting = 0;
+    const drained = await this.worker.drain(
+      async (message) => {
+        const { leadId, bookingId } = message.payload as BriefPayload;
+        if (!reference) {
+          waiting += 1;
+          return { kind: 'failed', failure: 'no-destination' };
+        }
+        const brief = await this.briefs.brief(leadId);
+        if (!brief) {
+          this.logger.info('teams brief dropped: lead erased', { leadId });
+          return { kind: 'dropped' };
+        }
+        try {
+          await this.post(reference, brief);
+        } catch (error) {
+          return { kind: 'failed', failure: failureCode(error) };
+        }
+        this.logger.info('teams brief posted', { leadId, bookingId, attempts: message.attempts + 1 });
+        return { kind: 'delivered' };
+      },
+      (message, failure, retryAt) => {
+        if (failure === 'no-destination') return;
+        const { leadId } = message.payload as BriefPayload;
+        this.logger.warn('teams brief not posted; will retry', { leadId, attempts: message.attempts + 1, failure, retryAt: retryAt.toISOString() });
+      },
+    );
+    if (waiting > 0 && !this.warnedNoDestination) this.logger.warn("teams briefs waiting: no practitioners' channel registered", { waiting: await this.pending() });
+    this.warnedNoDestination = waiting > 0;
+    return { posted: drained.delivered, failed: drained.failed - waiting, dropped: drained.dropped, waiting };
   }
 
-  /** Resolves once a pass in progress (if any) is over; starts none. */
-  async idle(): Promise<void> {
-    await this.flushing?.catch(() => null);
+  idle(): Promise<void> {
+    return this.worker.idle();
   }
 
-  private async pass(): Promise<FlushResult> {
-    const result: FlushResult = { posted: 0, failed: 0, dropped: 0, waiting: 0 };
-    const due = this.store.due(this.clock());
-    if (due.length === 0) return result;
-    const reference = this.store.destination();
-    if (!reference) {
-      result.waiting = due.length;
-      if (!this.warnedNoDestination) this.logger.warn('teams briefs waiting: no practitioners\' channel registered', { waiting: this.store.pending() });
-      this.warnedNoDestination = true;
-      for (const entry of due) this.store.failed(entry.leadId, new Date(this.clock().getTime() + FIRST_RETRY_MS), 'no-destination');
-      return result;
-    }
-    this.warnedNoDestination = false;
-    for (const entry of due) {
-      const now = this.clock();
-      if (!this.store.claim(entry.leadId, now, new Date(now.getTime() + CLAIM_MS))) continue; // another process has it
-      const brief = this.briefs.brief(entry.leadId);
-      if (!brief) {
-        this.store.posted(entry.leadId);
-        result.dropped += 1;
-        this.logger.info('teams brief dropped: lead erased', { leadId: entry.leadId });
-        continue;
-      }
-      try {
-        await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-          // A new post in the channel, not a reply to the continuation's made-up activity id.
-          context.onSendActivities(async (_ctx, activities, next) => {
-            for (const activity of activities) delete activity.replyToId;
-            return next();
-          });
-          await context.sendActivity(briefActivity(brief, null) as Partial<Activity>);
-        });
-        this.store.posted(entry.leadId);
-        result.posted += 1;
-        this.logger.info('teams brief posted', { leadId: entry.leadId, bookingId: entry.bookingId, attempts: entry.attempts + 1 });
-      } catch (error) {
-        const attempts = entry.attempts + 1;
-        const retryAt = new Date(this.clock().getTime() + retryDelayMs(attempts));
-        const failure = failureCode(error);
-        this.store.failed(entry.leadId, retryAt, failure);
-        result.failed += 1;
-        this.logger.warn('teams brief not posted; will retry', { leadId: entry.leadId, attempts, failure, retryAt: retryAt.toISOString() });
-      }
-    }
-    return result;
+  private async post(reference: Partial<ConversationReference>, brief: Brief): Promise<void> {
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      // A new post in the channel, not a reply to the continuation's made-up activity id.
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await context.sendActivity(briefActivity(brief, null) as Partial<Activity>);
+    });
   }
 }
 

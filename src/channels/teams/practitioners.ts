@@ -73,17 +73,17 @@ export class Practitioners {
     }
     const reference = channelReference(activity as Activity);
     if (command === 'register') {
-      this.deps.store.setDestination(reference, who, this.deps.clock());
+      await this.deps.store.setDestination(reference, who, this.deps.clock());
       this.deps.logger.info('teams practitioners\' channel registered', { by: who, conversation: reference.conversation?.id });
       await context.sendActivity(c.registered);
       return;
     }
-    const current = this.deps.store.destination();
+    const current = await this.deps.store.destination();
     if (current?.conversation?.id !== reference.conversation?.id) {
       await context.sendActivity(c.notRegisteredHere);
       return;
     }
-    this.deps.store.clearDestination();
+    await this.deps.store.clearDestination();
     this.deps.logger.info('teams practitioners\' channel unregistered', { by: who });
     await context.sendActivity(c.unregistered);
   }
@@ -103,18 +103,18 @@ export class Practitioners {
   private async markContacted(context: TurnContext, leadId: string): Promise<void> {
     const c = teamsCopy().practitioners;
     const here = channelReference(context.activity as Activity).conversation?.id;
-    if (this.deps.store.destination()?.conversation?.id !== here) {
+    if ((await this.deps.store.destination())?.conversation?.id !== here) {
       await context.sendActivity(c.wrongChannel);
       return;
     }
-    const brief = this.deps.briefs.brief(leadId);
+    const brief = await this.deps.briefs.brief(leadId);
     if (!brief) {
       await context.sendActivity(c.leadGone);
       return;
     }
     const from = context.activity.from;
-    const before = this.deps.store.contactOf(leadId);
-    const mark = this.deps.store.markContacted({
+    const before = await this.deps.store.contactOf(leadId);
+    const mark = await this.deps.store.markContacted({
       leadId,
       contactedBy: from?.aadObjectId ?? from?.id ?? 'unknown',
       byName: from?.name || 'a practitioner',

@@ -1,0 +1,3 @@
+export type { FunnelCount, FunnelStore, Miss } from './types';
+export { SqliteFunnelStore } from './sqlite';
+export { PostgresFunnelStore } from './postgres';

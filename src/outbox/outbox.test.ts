@@ -1,0 +1,74 @@
+import { BACKENDS } from '../../test/support/backends';
+import { openOutbox } from './open';
+import type { OutboxStore } from './types';
+import { MAX_PENDING, OutboxWorker } from './worker';
+
+/** The outbox on every backend: durable, claimed by one worker at a time, bounded. */
+
+const NOW = new Date('2026-11-30T10:15:00.000Z');
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const DAY = 86_400_000;
+
+for (const backend of BACKENDS) {
+  describe(`outbox on ${backend.name}`, () => {
+    let a: OutboxStore;
+    let b: OutboxStore;
+    beforeEach(async () => {
+      const env = await backend.freshEnv();
+      a = await openOutbox(env);
+      b = await openOutbox(env); // a second process or instance on the same store
+    });
+    afterEach(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    const brief = (key: string, payload: unknown = { leadId: key }) => ({ topic: 'teams.brief', key, payload, now: NOW, expiresAt: later(2 * DAY) });
+
+    it('two workers claiming at once each get different messages: every message once', async () => {
+      for (let i = 0; i < 10; i += 1) await a.enqueue(brief(`lead-${i}`));
+      const [first, second] = await Promise.all([a.claim('teams.brief', NOW, later(60_000), 6), b.claim('teams.brief', NOW, later(60_000), 6)]);
+      const keys = [...first, ...second].map((m) => m.key).sort();
+      expect(keys).toEqual(Array.from({ length: 10 }, (_v, i) => `lead-${i}`).sort());
+      expect(await b.claim('teams.brief', NOW, later(60_000), 10)).toEqual([]); // all leased
+    });
+
+    it('a worker that dies mid-delivery loses nothing: the message falls due again when the lease ends', async () => {
+      await a.enqueue(brief('lead-1'));
+      expect(await a.claim('teams.brief', NOW, later(60_000), 10)).toHaveLength(1);
+      expect(await b.claim('teams.brief', later(59_000), later(120_000), 10)).toHaveLength(0);
+      expect(await b.claim('teams.brief', later(60_000), later(120_000), 10)).toMatchObject([{ key: 'lead-1', payload: { leadId: 'lead-1' } }]);
+    });
+
+    it('queuing the same key again replaces the payload, and a delivery of the older version does not delete the newer', async () => {
+      await a.enqueue(brief('lead-1', { bookingId: 'old' }));
+      const [old] = await a.claim('teams.brief', NOW, later(60_000), 1);
+      await a.enqueue(brief('lead-1', { bookingId: 'new' }));
+      await a.delivered(old);
+      expect(await a.pending('teams.brief')).toBe(1);
+      expect(await b.claim('teams.brief', NOW, later(60_000), 1)).toMatchObject([{ payload: { bookingId: 'new' } }]);
+    });
+
+    it('expired messages are dropped, and a topic never holds more than its cap', async () => {
+      await a.enqueue({ ...brief('lead-old'), expiresAt: later(1000) });
+      for (let i = 0; i < 5; i += 1) await a.enqueue({ ...brief(`lead-${i}`), now: later(i) });
+      expect(await a.prune(later(1000), 3)).toBe(3); // one expired, two oldest over the cap
+      const left = await a.claim('teams.brief', later(2000), later(60_000), 10);
+      expect(left.map((m) => m.key).sort()).toEqual(['lead-2', 'lead-3', 'lead-4']);
+    });
+
+    it('the worker retries a failure with backoff and counts each outcome', async () => {
+      await a.enqueue(brief('lead-1'));
+      await a.enqueue(brief('lead-2'));
+      let clock = NOW;
+      const worker = new OutboxWorker(a, 'teams.brief', () => clock);
+      const outcome = async (m: { key: string }) => (m.key === 'lead-1' ? { kind: 'delivered' as const } : { kind: 'failed' as const, failure: 'http-503' });
+      expect(await worker.drain(outcome)).toEqual({ delivered: 1, failed: 1, dropped: 0 });
+      expect(await worker.drain(outcome)).toEqual({ delivered: 0, failed: 0, dropped: 0 }); // not due for 30 s
+      clock = later(30_000);
+      expect(await worker.drain(async () => ({ kind: 'delivered' }))).toEqual({ delivered: 1, failed: 0, dropped: 0 });
+      expect(await a.pending('teams.brief')).toBe(0);
+      expect(MAX_PENDING).toBeGreaterThan(0);
+    });
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Outboxes: work to deliver to somewhere else (a Teams brief, and later an
+ * email or a webhook), written durably before anything is sent and delivered
+ * at least once, by one instance at a time. Each message is keyed within its
+ * topic: queuing the same key again replaces the payload (one brief per lead,
+ * the newest). Messages expire, and a topic holds at most `maxPending`, so an
+ * outbox whose destination never appears does not grow without bound.
+ */
+
+export interface OutboxMessage {
+  topic: string;
+  key: string;
+  payload: unknown;
+  /** Bumped by each enqueue of the same key: a delivery finishing for an older version does not delete a newer one. */
+  version: number;
+  attempts: number;
+  enqueuedAt: string;
+  expiresAt: string;
+}
+
+export interface NewOutboxMessage {
+  topic: string;
+  key: string;
+  payload: unknown;
+  now: Date;
+  /** After this the message is dropped undelivered (a brief after the call has no use). */
+  expiresAt: Date;
+}
+
+export interface OutboxStore {
+  enqueue(message: NewOutboxMessage): Promise<void>;
+  /**
+   * Takes up to `limit` due messages of the topic for one delivery attempt:
+   * their next attempt moves to `leaseUntil`, so no other worker (process,
+   * instance) takes them meanwhile. If the worker dies, they fall due again
+   * when the lease ends: at least once, never lost.
+   */
+  claim(topic: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]>;
+  delivered(message: OutboxMessage): Promise<void>;
+  /** `failure` is a code or status, never a message body. */
+  failed(message: OutboxMessage, nextAttemptAt: Date, failure: string): Promise<void>;
+  pending(topic: string): Promise<number>;
+  /** The topic's messages, oldest enqueued first (a dead-letter list; what is next in a topic delivered in order). */
+  list(topic: string, limit: number): Promise<(OutboxMessage & { lastFailure: string | null; nextAttemptAt: string })[]>;
+  /** Drops expired messages, and the oldest beyond `maxPending` per topic; returns how many went. */
+  prune(now: Date, maxPending: number): Promise<number>;
+  /** Forgets a message (its subject was erased). */
+  remove(topic: string, key: string): Promise<void>;
+  close(): Promise<void>;
+}

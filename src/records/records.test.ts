@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BookingConflict } from '../booking/store/types';
+import { BACKENDS } from '../../test/support/backends';
+import { NOW, openService, registerAda, WEDNESDAY_0900, WEDNESDAY_1000, type Stores } from '../../test/booking/fixtures';
+
+/** The records store's own promises, on every backend. Clock: Mon 30 Nov 2026 10:15 GMT. */
+
+for (const backend of BACKENDS) {
+  describe(`records on ${backend.name}`, () => {
+    let env: Record<string, string>;
+    let stores: Stores;
+    beforeEach(async () => {
+      env = await backend.freshEnv();
+      stores = await openService(env.DATA_DIR, env);
+    });
+    afterEach(() => stores.close());
+
+    describe('a lead holds one active booking', () => {
+      it('confirming another slot moves the booking the lead already holds (its state was lost, say)', async () => {
+        const leadId = await registerAda(stores);
+        const first = await stores.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
+        const second = await stores.booking.confirm({ leadId, slotId: WEDNESDAY_1000, now: NOW });
+        expect(first.ok && second.ok && second.booking.id).toBe(first.ok && first.booking.id);
+        expect(second).toMatchObject({ ok: true, booking: { start: '2026-12-02T10:00:00.000Z', status: 'confirmed' } });
+        const [listed] = await stores.leads.listLeads();
+        expect(listed.booking).toMatchObject({ start: '2026-12-02T10:00:00.000Z', status: 'confirmed' });
+        // 09:00 is free again.
+        expect((await stores.booking.offerSlots({ now: NOW, day: '2026-12-02', limit: 1 }))[0].id).toBe(WEDNESDAY_0900);
+      });
+
+      it('the store itself refuses a second active booking for a lead', async () => {
+        const leadId = await registerAda(stores);
+        expect((await stores.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
+        const second = stores.records.transaction((tx) =>
+          tx.bookings.insert({
+            leadId,
+            practitioner: 'practitioner-1',
+            slot: { id: 'slot-20261203T1000Z', start: '2026-12-03T10:00:00.000Z', end: '2026-12-03T10:30:00.000Z' },
+            busyUntil: '2026-12-03T10:45:00.000Z',
+            now: NOW.toISOString(),
+          }),
+        );
+        await expect(second).rejects.toEqual(new BookingConflict('lead'));
+      });
+
+      it('the store refuses two active bookings of one practitioner at one time', async () => {
+        const a = await registerAda(stores);
+        const b = await registerAda(stores);
+        expect((await stores.booking.confirm({ leadId: a, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
+        const clash = stores.records.transaction((tx) =>
+          tx.bookings.insert({
+            leadId: b,
+            practitioner: 'practitioner-1',
+            slot: { id: WEDNESDAY_0900, start: '2026-12-02T09:00:00.000Z', end: '2026-12-02T09:30:00.000Z' },
+            busyUntil: '2026-12-02T09:45:00.000Z',
+            now: NOW.toISOString(),
+          }),
+        );
+        await expect(clash).rejects.toEqual(new BookingConflict('slot'));
+      });
+    });
+
+    it('registering again from the same conversation returns the first lead', async () => {
+      const first = await registerAda(stores, { conversationId: 'conv-a' });
+      await registerAda(stores, { conversationId: 'conv-b' });
+      expect(await registerAda(stores, { conversationId: 'conv-a' })).toBe(first);
+    });
+
+    it('the list reads every lead with its latest booking, newest first', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) ids.push(await registerAda(stores));
+      await stores.booking.confirm({ leadId: ids[2], slotId: WEDNESDAY_0900, now: NOW });
+      const listed = await stores.leads.listLeads();
+      expect(listed.map((l) => l.id)).toEqual([...ids].reverse());
+      expect(listed.map((l) => l.booking?.status ?? null)).toEqual([null, null, 'confirmed', null, null]);
+      expect(listed[0]).toMatchObject({ name: 'Ada Lovelace', organisation: 'Analytical Engines Ltd', pathway: '42001-first', tier: 'hot', urgency: 'high' });
+    });
+  });
+}
+
+describe('records on sqlite: files and erasure', () => {
+  let dataDir: string;
+  let stores: Stores;
+  beforeEach(async () => {
+    dataDir = (await BACKENDS[0].freshEnv()).DATA_DIR;
+    stores = await openService(path.join(dataDir, 'data'));
+  });
+  afterEach(() => stores.close());
+
+  const bytesOf = (dir: string) =>
+    Buffer.concat(fs.readdirSync(dir).filter((f) => f.startsWith('records.sqlite')).map((f) => fs.readFileSync(path.join(dir, f)))).toString('latin1');
+
+  it('the data folder is 0700 and the records file 0600: no other account can read them', async () => {
+    await registerAda(stores);
+    expect(fs.statSync(path.join(dataDir, 'data')).mode & 0o777).toBe(0o700);
+    for (const file of fs.readdirSync(path.join(dataDir, 'data'))) {
+      expect([file, fs.statSync(path.join(dataDir, 'data', file)).mode & 0o777]).toEqual([file, 0o600]);
+    }
+  });
+
+  it('after "delete my data" no byte of the name, email or phone is left in the file or its log', async () => {
+    const leadId = await registerAda(stores, { email: 'ada.erased@example.org' });
+    expect((await stores.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW })).ok).toBe(true);
+    expect(bytesOf(path.join(dataDir, 'data'))).toContain('ada.erased@example.org'); // the check can see it while it is there
+    await stores.leads.deleteLead(leadId);
+    const left = bytesOf(path.join(dataDir, 'data'));
+    expect(left).not.toContain('ada.erased@example.org');
+    expect(left).not.toContain('Lovelace');
+    expect(left).not.toContain('7946 0000');
+  });
+});
