@@ -78,6 +78,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     throw new DatabaseUnavailableError(where, error);
   }
   const turnLock = new PostgresTurnLock(lockPool);
+  let closed: Promise<void> | null = null;
   return {
     kind: 'postgres',
     records: new PostgresRecords(pool),
@@ -86,9 +87,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     teams: new PostgresTeamsStore(pool),
     turnLock,
     pool,
-    async close() {
-      await turnLock.close();
-      await pool.end();
+    close() {
+      closed ??= (async () => {
+        await turnLock.close();
+        await pool.end();
+      })();
+      return closed;
     },
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 
 /**
@@ -14,14 +15,48 @@ export interface Backend {
   name: 'sqlite' | 'postgres';
   /** Settings for a fresh, empty store. */
   freshEnv(): Promise<Record<string, string>>;
+  /** Every row of every table of the records store, as text: to prove something is not there. */
+  dumpRecords(env: Record<string, string>): Promise<string>;
+  /** Runs one statement on the records store as an outsider would; resolves, or rejects with the database's error. */
+  exec(env: Record<string, string>, sql: string): Promise<void>;
 }
+
+const sqliteFile = (env: Record<string, string>) => path.join(env.DATA_DIR, 'records.sqlite');
 
 const sqlite: Backend = {
   name: 'sqlite',
   async freshEnv() {
     return { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'store-')) };
   },
+  async dumpRecords(env) {
+    const db = new Database(sqliteFile(env), { readonly: true });
+    try {
+      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+      return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM "${t}"`).all()));
+    } finally {
+      db.close();
+    }
+  },
+  async exec(env, sql) {
+    const db = new Database(sqliteFile(env));
+    try {
+      db.pragma('foreign_keys = ON');
+      db.prepare(sql).run();
+    } finally {
+      db.close();
+    }
+  },
 };
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 let databases = 0;
 
@@ -47,6 +82,13 @@ const postgres: Backend = {
   async freshEnv() {
     return { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'store-')), DATABASE_URL: await freshDatabase() };
   },
+  dumpRecords: (env) =>
+    withClient(env.DATABASE_URL, async (client) => {
+      const tables = (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((t) => t.tablename);
+      const all = await Promise.all(tables.map(async (t) => (await client.query(`SELECT * FROM "${t}"`)).rows));
+      return JSON.stringify(all);
+    }),
+  exec: (env, sql) => withClient(env.DATABASE_URL, async (client) => void (await client.query(sql))),
 };
 
 const wanted = (process.env.BACKENDS ?? 'sqlite,postgres').split(',').map((b) => b.trim());
