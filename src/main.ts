@@ -1,5 +1,6 @@
 import { parseConfig } from './config/config';
 import { ContentError } from './app/services';
+import { GraphCredentialsError } from './booking/graph/client';
 import { startServer } from './server/app';
 
 async function main(): Promise<void> {
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof ContentError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`${error instanceof ContentError || error instanceof GraphCredentialsError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

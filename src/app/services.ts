@@ -1,6 +1,11 @@
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
+import { GraphCalendar, PostgresEventLinks, SqliteEventLinks } from '../booking/graph';
+import type { GraphClientOptions } from '../booking/graph/client';
+import { type CalendarProvider, noCalendar } from '../booking/provider/types';
+import { BookingMail } from '../mail/booking-mail';
+import { smtpTransport } from '../mail/transport';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
@@ -27,13 +32,17 @@ export interface AppServices {
   /** Where shared state lives: SQLite under DATA_DIR or PostgreSQL (DATABASE_URL). */
   backend: Backend;
   conversations: ConversationStore;
+  /** CALENDAR_PROVIDER: none, or Microsoft 365 through Graph (its credentials already checked). */
+  calendar: CalendarProvider;
+  /** Null without SMTP_URL. */
+  mail: BookingMail | null;
   close(): Promise<void>;
 }
 
 export async function createServices(
   config: Config,
   logger: Logger,
-  options: { clock?: () => Date; baseUrl: () => string },
+  options: { clock?: () => Date; baseUrl: () => string; graph?: GraphClientOptions },
 ): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date());
   const messages = loadMessages();
@@ -52,13 +61,63 @@ export async function createServices(
   const { records, storage } = backend;
   logger.info('stores open', { backend: backend.kind });
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
-  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
+  const calendar = openCalendar(config, backend, logger, clock, options.graph, (id) => booking.snapshot(id));
+  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log, calendar });
   const leads = new LeadService({ config, records, clock, log });
+  try {
+    // A tenant that refuses the app's credentials stops start-up here, not in a visitor's turn.
+    await calendar.start();
+  } catch (error) {
+    await calendar.stop().catch(() => undefined);
+    await backend.close();
+    throw error;
+  }
+  if (calendar.kind === 'graph') logger.info('calendar: Microsoft 365 through Graph', { practitioners: config.booking.practitioners.length });
+  const mail = config.mail.smtpUrl
+    ? new BookingMail({
+        config,
+        booking,
+        outbox: backend.outbox,
+        transport: smtpTransport(config.mail.smtpUrl),
+        clock,
+        log: (event, fields) => logger.info(event, fields),
+      })
+    : null;
+  if (mail) booking.onChanged(mail.onChanged);
+  else logger.info('email off: SMTP_URL is not set, so no confirmations or reminders are sent');
   return {
     turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
     storage,
     backend,
     conversations: new ConversationStore(storage),
-    close: () => backend.close(),
+    calendar,
+    mail,
+    close: async () => {
+      await mail?.stop();
+      await calendar.stop();
+      await backend.close();
+    },
   };
+}
+
+function openCalendar(
+  config: Config,
+  backend: Backend,
+  logger: Logger,
+  clock: () => Date,
+  client: GraphClientOptions | undefined,
+  snapshot: BookingService['snapshot'],
+): CalendarProvider {
+  if (config.calendar.provider !== 'graph') return noCalendar;
+  return new GraphCalendar({
+    config: config.calendar.graph!,
+    practitioners: config.booking.roster,
+    horizonDays: config.booking.horizonDays,
+    outbox: backend.outbox,
+    links: backend.pool ? new PostgresEventLinks(backend.pool) : new SqliteEventLinks(SqliteEventLinks.fileIn(config.dataDir)),
+    bookings: { snapshot },
+    clock,
+    log: (event, fields) => logger.info(event, fields),
+    client,
+  });
 }

@@ -199,8 +199,13 @@ export class BookingService implements BookingSource {
   /** The iCalendar text, or null when the booking or token is wrong (the route answers 404). */
   async calendarFor(bookingId: string, token: string | undefined | null): Promise<string | null> {
     if (!token) return null;
+    if (!(await this.records.read((tx) => tx.bookings.tokenMatches(bookingId, token)))) return null;
+    return this.calendarText(bookingId);
+  }
+
+  /** The iCalendar text of a booking as stored now (for the email), without a link token. */
+  calendarText(bookingId: string): Promise<string | null> {
     return this.records.read(async (tx) => {
-      if (!(await tx.bookings.tokenMatches(bookingId, token))) return null;
       const booking = await tx.bookings.get(bookingId);
       if (!booking) return null;
       const lead = booking.leadId ? await tx.leads.get(booking.leadId) : null;

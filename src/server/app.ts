@@ -9,6 +9,7 @@ import { createDirectLineChannel, staticSiteRouter } from '../channels/directlin
 import { createTeamsChannel } from '../channels/teams';
 import { checkEnvelope } from './activity-envelope';
 import { createLogger, type Logger } from './logger';
+import type { GraphClientOptions } from '../booking/graph/client';
 
 /**
  * The HTTP server: `POST /api/messages` through CloudAdapter, a health check,
@@ -33,6 +34,8 @@ export interface RunningServer {
 export interface ServerOptions {
   clock?: () => Date;
   logger?: Logger;
+  /** Tests: how Graph is reached (a stand-in's certificate). */
+  graph?: GraphClientOptions;
 }
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
@@ -53,7 +56,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   let baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
-  const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
+  const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl, graph: options.graph });
   const adapter = createAdapter(config, logger);
   const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger, turnLock: services.backend.turnLock ?? undefined });
   // An erased conversation's earlier state (with the contact details) must not stay readable in the store's log.
@@ -116,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
   teams.start();
+  services.mail?.start();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;
