@@ -63,7 +63,7 @@ export async function createServices(
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
   const calendar = openCalendar(config, backend, logger, clock, options.graph, (id) => booking.snapshot(id));
   const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log, calendar });
-  const leads = new LeadService({ config, records, clock, log });
+  const leads = new LeadService({ config, records, clock, log, onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled) });
   try {
     // A tenant that refuses the app's credentials stops start-up here, not in a visitor's turn.
     await calendar.start();

@@ -203,6 +203,11 @@ export class BookingService implements BookingSource {
     return this.calendarText(bookingId);
   }
 
+  /** Bookings cancelled outside this service (a lead's erasure): the calendar and the listeners follow. */
+  async cancelledElsewhere(bookings: readonly BookingView[]): Promise<void> {
+    for (const booking of bookings) await this.changed('cancelled', booking);
+  }
+
   /** The iCalendar text of a booking as stored now (for the email), without a link token. */
   calendarText(bookingId: string): Promise<string | null> {
     return this.records.read(async (tx) => {

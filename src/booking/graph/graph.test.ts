@@ -28,6 +28,7 @@ let backend: Backend;
 let calendar: GraphCalendar;
 let booking: BookingService;
 let leadId: string;
+let leads: LeadService;
 
 function graphConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
   return testConfig({
@@ -66,7 +67,8 @@ beforeEach(async () => {
   calendar = graphCalendar(config, dataDir);
   booking = new BookingService({ config, records: backend.records, holidays: readBankHolidays().dates, clock: () => clock, calendar });
   await calendar.start();
-  ({ leadId } = await new LeadService({ config, records: backend.records, clock: () => clock }).registerLead({
+  leads = new LeadService({ config, records: backend.records, clock: () => clock, onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled) });
+  ({ leadId } = await leads.registerLead({
     conversationId: `conv-${Math.random()}`,
     channelId: 'webchat',
     contact: { name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines Ltd' },
@@ -192,4 +194,14 @@ it('a refused secret stops start-up with a clear message that names the settings
   await expect(started).rejects.toThrow(/refused the app's credentials \(invalid_client AADSTS7000215\).*GRAPH_CLIENT_SECRET/);
   await started.catch((error: Error) => expect(error.message).not.toContain('not-the-secret'));
   await wrong.stop();
+});
+
+it('erasing the lead cancels the event in the practitioner’s calendar', async () => {
+  const booked = await booking.confirm({ leadId, slotId: 'slot-20261202T1030Z' });
+  expect(booked.ok).toBe(true);
+  await calendar.flush();
+  expect(liveEvents()).toHaveLength(1);
+  await leads.deleteLead(leadId);
+  expect(await calendar.flush()).toMatchObject({ delivered: 1 });
+  expect(liveEvents()).toHaveLength(0);
 });
