@@ -97,6 +97,30 @@ describe('with CALENDAR_PROVIDER=graph', () => {
     }
   });
 
+  it('a time booked directly in Outlook after it was offered: the visitor is told and offered other times; no event is made', async () => {
+    clock = MONDAY;
+    standin.reset();
+    const server = await startTestServer(graphEnv(standin.clientSecret), { clock: () => clock, logger, graph: { networkClient: standin.networkClient } });
+    try {
+      const conversation = new Conversation(server.url);
+      await bookingSteps.book(conversation);
+      await bookingSteps.acceptDisclaimer(conversation);
+      const [first] = slotsIn(await bookingSteps.submitContact(conversation, 3));
+      await bookingSteps.pickSlot(conversation, first.id);
+      standin.addBusy('jane@firm.example', first.start, first.end);
+      const replies = await bookingSteps.confirm(conversation);
+      expect(bookingIn(replies)).toBeNull();
+      expect(replies.map((r) => r.text ?? '').join(' ')).toMatch(/taken/i);
+      const offered = slotsIn(replies);
+      expect(offered.length).toBeGreaterThan(0);
+      expect(offered.map((s) => s.id)).not.toContain(first.id);
+      await server.running.services.calendar.flush();
+      expect(standin.events).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a refused secret stops start-up with a clear error', async () => {
     await expect(startTestServer(graphEnv('wrong'), { logger, graph: { networkClient: standin.networkClient } })).rejects.toBeInstanceOf(GraphCredentialsError);
   });
