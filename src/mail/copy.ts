@@ -20,6 +20,8 @@ const MailCopySchema = z.object({
   privacyLinkLabel: text,
   privacyHtml: text,
   signOff: text,
+  /** Sent by Outlook to the attendees when the bot cancels a Microsoft 365 event. */
+  calendarCancelComment: text,
 });
 
 export type MailCopy = z.infer<typeof MailCopySchema>;

@@ -123,5 +123,8 @@ describe('with CALENDAR_PROVIDER=graph', () => {
 
   it('a refused secret stops start-up with a clear error', async () => {
     await expect(startTestServer(graphEnv('wrong'), { logger, graph: { networkClient: standin.networkClient } })).rejects.toBeInstanceOf(GraphCredentialsError);
+    // Neither secret, right or wrong, ever reached the log.
+    expect(lines.join('\n')).not.toContain(standin.clientSecret);
+    expect(lines.join('\n')).not.toMatch(/"wrong"|=wrong/);
   });
 });

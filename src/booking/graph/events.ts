@@ -1,6 +1,7 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Practitioner } from '../../config/config';
 import type { Brief } from '../../leads/brief';
+import { mailCopy } from '../../mail/copy';
 import type { OutboxStore } from '../../outbox/types';
 import { type DeliveryOutcome, OutboxWorker } from '../../outbox/worker';
 import type { BookingRecord } from '../store/types';
@@ -133,7 +134,7 @@ export class GraphEvents {
   /** A cancel of an event already gone is done. */
   private async cancel(mailbox: string, eventId: string, bookingId: string): Promise<void> {
     try {
-      await this.deps.client.request('POST', `${userPath(mailbox)}/events/${encodeURIComponent(eventId)}/cancel`, { comment: 'The scoping call was cancelled.' });
+      await this.deps.client.request('POST', `${userPath(mailbox)}/events/${encodeURIComponent(eventId)}/cancel`, { comment: mailCopy().calendarCancelComment });
     } catch (error) {
       if (!(error instanceof GraphError && error.status === 404)) throw error;
     }
