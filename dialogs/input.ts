@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { z } from 'zod';
+import { MAX_SUBMIT_BYTES, parseCardSubmit } from '../src/validation/card-submit';
 
 /** What arrived, before any interpretation: text, a card submit, or something we can't read. */
 
@@ -12,26 +12,25 @@ export type TurnInput =
   | { kind: 'empty' }
   | { kind: 'too-long'; length: number };
 
-const QuestionSubmit = z.object({ question: z.string().max(40), answer: z.string().max(200).optional() }).loose();
-const ActionSubmit = z.object({ action: z.string().max(40) }).loose();
-
 export type CardSubmit = Record<string, unknown> & ({ question: string; answer?: string } | { action: string });
 
-/** Teams wraps some submit data; Web Chat may send it as a JSON string. Only plain objects of our shapes pass. */
+/**
+ * Teams wraps some submit data; Web Chat may send it as a JSON string. Only
+ * data of our own cards' shapes passes (src/validation/card-submit.ts: one
+ * schema per question, bounded in size and depth).
+ */
 export function readSubmit(value: unknown): CardSubmit | null {
   let data = value;
   if (typeof data === 'string') {
-    if (data.length > 20_000) return null;
+    if (data.length > MAX_SUBMIT_BYTES) return null;
     try {
       data = JSON.parse(data);
     } catch {
       return null;
     }
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
-  if (QuestionSubmit.safeParse(rest).success || ActionSubmit.safeParse(rest).success) return rest as CardSubmit;
-  return null;
+  const parsed = parseCardSubmit(data);
+  return parsed.ok ? (parsed.data as CardSubmit) : null;
 }
 
 export function readInput(activity: Partial<Activity>): TurnInput {

@@ -3,6 +3,8 @@
  * Reads DATA_DIR (and the rest) through src/config; prints to stdout.
  */
 import { parseConfig } from '../src/config/config';
+import { checkDataFiles } from '../src/storage/preflight';
+import { StartupError } from '../src/app/startup-error';
 import { SlotFormatter } from '../src/booking/slots';
 import { renderBriefMarkdown } from '../src/leads/brief';
 import { LeadService } from '../src/leads/service';
@@ -40,11 +42,21 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
+  if (!config.database.url) {
+    try {
+      checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite', 'outbox.sqlite']);
+    } catch (error) {
+      if (!(error instanceof StartupError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  }
   const backend = await openBackend(config);
   const service = new LeadService({
     config,
     records: backend.records,
-    onUnreadable: (row) => process.stderr.write(`Skipped lead ${row.id}: its stored row cannot be read (${row.problem}).\n`),
+    // One unreadable lead row must not hide the others: say which, on stderr, and go on.
+    onUnreadable: (row) => process.stderr.write(`Warning: lead ${row.id} could not be read and was skipped (${row.problem}).\n`),
   });
   try {
     switch (command) {
@@ -64,7 +76,12 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'show': {
-        const brief = await service.brief(rest[0]);
+        const brief = await service.brief(rest[0]).catch((error: Error) => error);
+        if (brief instanceof Error) {
+          process.stderr.write(`Lead ${rest[0]} could not be read (${brief.message.split('\n')[0]}). Other leads: npm run leads -- list\n`);
+          process.exitCode = 1;
+          return;
+        }
         if (brief) {
           process.stdout.write(renderBriefMarkdown(brief));
           return;

@@ -72,8 +72,12 @@ async function onContactSubmit(turn: TurnState, data: CardSubmit): Promise<void>
   if (!parsed.success) return void (turn.reprompt = 'bad-card');
   const result = validateContactSubmit(parsed.data);
   if (result.ok) return turn.send({ type: 'CONTACT_SUBMITTED', contact: result.contact, at: turn.now() });
-  // Nothing is kept before consent: the good values only travel back in the re-shown form.
-  if (!result.consent && Object.keys(result.problems).length === 0) turn.say(textReply(turn.messages.booking.consentRequired));
-  turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl, result.good, result.problems));
+  // Nothing is kept before consent, not even in the re-shown form: refused details are never echoed back.
+  if (!result.consent) {
+    turn.say(textReply(turn.messages.booking.consentRequired));
+    turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl));
+  } else {
+    turn.say(contactForm(turn.messages, turn.channel, turn.services.config.privacy.noticeUrl, result.good, result.problems));
+  }
   turn.promptShown = true;
 }

@@ -15,6 +15,7 @@ import type { Records } from '../records/types';
 import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import type { ConversationStorage } from '../storage/types';
+import type { RateLimitStore } from '../rate-limit';
 
 /**
  * Where everything shared is kept, chosen once from the settings: SQLite
@@ -31,6 +32,8 @@ export interface Backend {
   teams: TeamsStore;
   /** Postgres only: one turn at a time per conversation across instances. */
   turnLock: TurnLock | null;
+  /** Where rate limits count: this process's memory, or PostgreSQL (one budget across instances). */
+  rateLimits: RateLimitStore;
   /** Postgres only: the pool, for the website channel's transcript and notifications. */
   pool: Pool | null;
   close(): Promise<void>;
@@ -60,6 +63,7 @@ async function openSqlite(dataDir: string): Promise<Backend> {
     outbox,
     teams,
     turnLock: null,
+    rateLimits: { kind: 'memory' },
     pool: null,
     async close() {
       await Promise.all([records.close(), storage.close(), outbox.close(), teams.close()]);
@@ -86,6 +90,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
     outbox: new PostgresOutbox(pool),
     teams: new PostgresTeamsStore(pool),
     turnLock,
+    rateLimits: { kind: 'postgres', pool },
     pool,
     close() {
       closed ??= (async () => {

@@ -1,3 +1,4 @@
+import { renderCalendar } from './calendar';
 import type { BookingView } from './service';
 import { NOW, openService, registerAda, tempDataDir, WEDNESDAY_0900, WEDNESDAY_1000, type Stores } from '../../test/booking/fixtures';
 
@@ -74,4 +75,27 @@ it('without the right token there is no calendar', async () => {
   expect(await service.booking.calendarFor(booking.id, '')).toBeNull();
   expect(await service.booking.calendarFor(booking.id, undefined)).toBeNull();
   expect(await service.booking.calendarFor('booking-other', tokenOf(booking))).toBeNull();
+});
+
+describe('hostile names in the attendee line (RFC 5545 quoted parameters)', () => {
+  // ical.js is the validator: it parses the file as a calendar client would.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ICAL = require('ical.js') as { parse(text: string): unknown; Component: new (jcal: unknown) => { getFirstSubcomponent(name: string): { getAllProperties(name: string): { getFirstValue(): string; getParameter(name: string): string }[] } } };
+  const booking = { id: 'b-1', start: '2026-12-02T09:00:00.000Z', end: '2026-12-02T09:30:00.000Z', status: 'confirmed' as const, sequence: 0, updatedAt: '2026-11-30T10:15:00.000Z' };
+
+  it.each([
+    ['a DQUOTE breaking out of CN', 'Mallory":mailto:attacker@evil.example;X="'],
+    ['a line break starting a new property', 'Mallory\r\nATTENDEE:mailto:attacker@evil.example'],
+    ['NUL and bidi controls', 'Mal\u0000lory \u202eelpmaxe.live@rekcatta'],
+  ])('%s: the one attendee is still the visitor, and CN keeps the name as text', (_what, name) => {
+    const ics = renderCalendar(booking, { name, email: 'visitor@acme.example' }, 'scoping@example.com');
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent');
+    const attendees = event.getAllProperties('attendee');
+    expect(attendees).toHaveLength(1);
+    expect(attendees[0].getFirstValue()).toBe('mailto:visitor@acme.example');
+    const cn = attendees[0].getParameter('cn');
+    expect(cn).toMatch(/^Mal/);
+    expect(cn).not.toMatch(/["\u0000\u202e\r\n]/);
+    expect(ics).not.toMatch(/\\"/);
+  });
 });

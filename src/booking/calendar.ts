@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createEvent, DateArray } from 'ics';
 import { copy } from '../leads/copy';
 import type { Contact } from '../leads/lead';
+import { stripControls } from '../validation/text-hygiene';
 
 /**
  * The iCalendar file for a booking (RFC 5545/5546 via the `ics` package).
@@ -63,7 +64,7 @@ export function renderCalendar(
     description: c.description,
     organizer: { name: c.organizer.name, email: organizerEmail },
     attendees: attendee
-      ? [{ name: attendee.name, email: attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
+      ? [{ name: quotedParam(attendee.name), email: stripControls(attendee.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
       : [],
     lastModified: utcArray(booking.updatedAt),
     ...(place ? { location: place.location } : {}),
@@ -72,6 +73,17 @@ export function renderCalendar(
   });
   if (error || !value) throw error ?? new Error('ics produced no calendar');
   return value;
+}
+
+/**
+ * A value for a quoted iCalendar parameter (CN="…"). RFC 5545 (3.1) allows no
+ * escapes inside quotes: a DQUOTE ends the value whatever precedes it, so
+ * `Mallory":mailto:attacker@evil.example;X="` would become the attendee's
+ * address. DQUOTE becomes an apostrophe; control characters (NUL, line breaks)
+ * and bidi controls are dropped or made spaces.
+ */
+export function quotedParam(value: string): string {
+  return stripControls(value).replace(/"/g, "'").trim();
 }
 
 /** An unguessable link token: 32 random bytes, base64url. Only its hash is stored. */

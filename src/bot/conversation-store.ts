@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { initialTransition } from 'xstate';
-import { scopingMachine } from '../../machines/scoping/machine';
+import { MACHINE_VERSION, scopingMachine } from '../../machines/scoping/machine';
 import { fromRecord, toRecord, type ScopingSnapshot } from '../../machines/scoping/persistence';
 import { ETagConflictError } from '../storage/sqlite-storage';
 
@@ -30,6 +30,16 @@ export class ConversationStore {
     const restored = fromRecord(item);
     if (restored.ok) return { snapshot: restored.snapshot, eTag: item.eTag ?? null, restarted: false };
     return { snapshot: fresh(), eTag: item.eTag ?? null, restarted: true, detail: restored.detail };
+  }
+
+  /**
+   * Whether the stored conversation records consent, read from the raw record
+   * without restoring the machine (asked on every website post, so kept cheap).
+   * A record of another machine version counts as no: it restarts anyway.
+   */
+  async consentRecorded(key: string): Promise<boolean> {
+    const item = (await this.storage.read([key]))[key] as { machineVersion?: unknown; context?: { booking?: { consentAt?: unknown } } } | undefined;
+    return item?.machineVersion === MACHINE_VERSION && typeof item.context?.booking?.consentAt === 'string';
   }
 
   async save(key: string, snapshot: ScopingSnapshot, eTag: string | null): Promise<SaveResult> {

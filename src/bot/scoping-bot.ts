@@ -65,7 +65,8 @@ export class ScopingBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     if (!this.addressedToBot(context)) return;
-    if (context.activity.type === ActivityTypes.Message && context.activity.conversation?.isGroup) {
+    // A card submit carries no text: nothing to strip a mention from (botbuilder would crash on it).
+    if (context.activity.type === ActivityTypes.Message && context.activity.conversation?.isGroup && typeof context.activity.text === 'string') {
       TurnContext.removeRecipientMention(context.activity as Activity);
     }
     if (this.hooks.intercept && (await this.interceptSafely(context))) return;
@@ -162,6 +163,15 @@ export class ScopingBot extends TeamsActivityHandler {
    */
   onErased(listener: ErasedListener): void {
     this.erasedListeners.push(listener);
+  }
+
+  /**
+   * Whether the user of a conversation has consented to their details being
+   * kept; channels that keep their own copy (the website transcript) redact
+   * contact details until then.
+   */
+  async hasConsent(conversation: { channelId: string; conversationId: string }): Promise<boolean> {
+    return this.deps.conversations.consentRecorded(ConversationStore.keyFor(conversation.channelId, conversation.conversationId));
   }
 
   private async notifyErased(context: TurnContext): Promise<void> {

@@ -83,3 +83,22 @@ describe('practitioners, calendar provider and email', () => {
     expect(!result.ok && result.error.message).not.toContain('hunter2');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['', false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('%j → %j', (raw, expected) => {
+    const parsed = parseConfig({ TRUST_PROXY: raw });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.config.trustProxy).toEqual(expected);
+  });
+
+  it('refuses anything else, naming the setting', () => {
+    const parsed = parseConfig({ TRUST_PROXY: 'true; rm -rf' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message).toMatch(/TRUST_PROXY: expected a hop count/);
+  });
+});

@@ -46,6 +46,11 @@ const DIRECTLINE_ENV = {
   DIRECTLINE_RATE_LIMIT_MESSAGES: int(20, 1, 10000),
   DIRECTLINE_RATE_LIMIT_SECONDS: int(10, 1, 3600),
   DIRECTLINE_HISTORY_LIMIT: int(500, 10, 100000),
+  /** Tokens (new conversations) one client address may take per window. */
+  DIRECTLINE_TOKEN_RATE_LIMIT: int(30, 1, 100000),
+  DIRECTLINE_TOKEN_RATE_SECONDS: int(60, 1, 3600),
+  /** Open WebSocket streams allowed per conversation (tabs of one visitor). */
+  DIRECTLINE_MAX_STREAMS: int(4, 1, 100),
 };
 
 export interface DirectLineConfig {
@@ -59,6 +64,8 @@ export interface DirectLineConfig {
   maxMessageBytes: number;
   rateLimit: { messages: number; windowSeconds: number };
   historyLimit: number;
+  tokenRateLimit: { tokens: number; windowSeconds: number };
+  maxStreamsPerConversation: number;
 }
 
 function directLineConfig(e: z.infer<z.ZodObject<typeof DIRECTLINE_ENV>>): DirectLineConfig {
@@ -71,6 +78,8 @@ function directLineConfig(e: z.infer<z.ZodObject<typeof DIRECTLINE_ENV>>): Direc
     maxMessageBytes: e.DIRECTLINE_MAX_MESSAGE_BYTES,
     rateLimit: { messages: e.DIRECTLINE_RATE_LIMIT_MESSAGES, windowSeconds: e.DIRECTLINE_RATE_LIMIT_SECONDS },
     historyLimit: e.DIRECTLINE_HISTORY_LIMIT,
+    tokenRateLimit: { tokens: e.DIRECTLINE_TOKEN_RATE_LIMIT, windowSeconds: e.DIRECTLINE_TOKEN_RATE_SECONDS },
+    maxStreamsPerConversation: e.DIRECTLINE_MAX_STREAMS,
   };
 }
 // --- end DIRECTLINE -----------------------------------------------------------
@@ -111,6 +120,14 @@ const EnvSchema = z
   .object({
     PORT: int(3978, 0, 65535),
     HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    /** Reverse proxies whose X-Forwarded-For is believed (express "trust proxy"): a hop count, or addresses/CIDRs/loopback. Blank: none. */
+    TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, 'expected a hop count (e.g. 1) or addresses, CIDRs or "loopback", comma separated')
+        .optional(),
+    ),
     PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
@@ -186,6 +203,8 @@ export interface BookingConfig {
 export interface Config {
   port: number;
   host: string;
+  /** express "trust proxy": which proxies' X-Forwarded-For names the client (per-address limits). */
+  trustProxy: string | number | false;
   /** Where this server is reached from outside, for links it hands out (iCalendar files). */
   publicBaseUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -237,6 +256,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     config: {
       port: e.PORT,
       host: e.HOST,
+      trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),

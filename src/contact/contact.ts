@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripControls } from '../validation/text-hygiene';
 
 /** Contact details a lead gives when booking (booking.md, step 2). */
 
@@ -28,7 +29,7 @@ const PERSONAL_MAIL_DOMAINS = new Set([
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} is missing` })
-    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .transform((value) => stripControls(value).replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
@@ -41,14 +42,14 @@ export const FieldSchemas = {
   name: text('Your name', 100).refine((v) => /\p{L}/u.test(v), 'Your name needs at least one letter'),
   email: z
     .string({ error: 'Your email is missing' })
-    .transform((value) => value.trim().toLowerCase())
+    .transform((value) => stripControls(value).trim().toLowerCase())
     .pipe(z.email('That does not look like an email address (name@organisation.com)'))
     .refine((value) => !PERSONAL_MAIL_DOMAINS.has(value.split('@')[1] ?? ''), 'Please use your work email address, not a personal one'),
   organisation: text('Your organisation', 150),
   role: text('Your role', 100),
   phone: z
     .string()
-    .transform((value) => value.trim())
+    .transform((value) => stripControls(value).trim())
     .pipe(
       z
         .string()

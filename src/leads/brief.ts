@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../validation/markdown-escape';
 import { z } from 'zod';
 import { formatSlot } from '../booking/slots';
 import { QUESTION_ORDER } from '../scoping/questions';
@@ -87,7 +88,7 @@ export function briefFacts(brief: Brief) {
   return { contact, booking, recommendation, reasons, answers, regulatory, agenda };
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+const mdEscape = escapeMarkdown;
 const mdFacts = (facts: [string, string][]) => facts.map(([k, v]) => `- **${k}:** ${mdEscape(v)}`);
 
 export function renderBriefMarkdown(brief: Brief): string {
@@ -120,7 +121,10 @@ export function renderBriefMarkdown(brief: Brief): string {
 }
 
 type CardElement = Record<string, unknown>;
-const factSet = (facts: [string, string][]): CardElement => ({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) });
+const factSet = (facts: [string, string][], escape = false): CardElement => ({
+  type: 'FactSet',
+  facts: facts.map(([title, value]) => ({ title, value: escape ? escapeMarkdown(value) : value })),
+});
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', spacing: 'Medium', wrap: true });
 
 /** Adaptive Card 1.4 (what every Teams client renders): the essentials up front, the full brief behind Action.ShowCard; submit data are objects. */
@@ -140,10 +144,11 @@ export function renderBriefCard(brief: Brief): CardElement {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     body: [
-      { type: 'TextBlock', text: `${c.title}: ${brief.contact.organisation}`, size: 'Large', weight: 'Bolder', wrap: true },
+      // Visitor-typed text is escaped: Teams renders Markdown, and a name must not become a link.
+      { type: 'TextBlock', text: `${c.title}: ${escapeMarkdown(brief.contact.organisation)}`, size: 'Large', weight: 'Bolder', wrap: true },
       factSet(f.booking),
       heading(c.sections.contact),
-      factSet(f.contact),
+      factSet(f.contact, true),
       heading(c.sections.recommendation),
       brief.assessment ? factSet(f.recommendation) : { type: 'TextBlock', text: c.labels.noAssessment, wrap: true },
       ...(f.reasons.length > 0 ? [{ type: 'TextBlock', text: f.reasons.map((r) => `- ${r}`).join('\n'), wrap: true }] : []),

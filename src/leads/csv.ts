@@ -9,14 +9,19 @@ export interface LeadRowBooking {
 }
 
 /**
- * Quotes every cell; a cell a spreadsheet would run as a formula ("=…", "@…",
- * "+…" that is not a phone number) is prefixed with an apostrophe.
+ * Quotes every cell; a cell a spreadsheet would evaluate is prefixed with an
+ * apostrophe: anything starting "=", "@", a tab or CR, and anything starting
+ * "+" or "-" (after optional spaces), arithmetic included ("-1-1", "+44-20"
+ * would be sums), except an international phone number written as "+", digits,
+ * spaces and brackets ("+44 (20) 7946 0000"), which is left as typed.
  */
-function cell(value: string | number | null | undefined): string {
+export function csvCell(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=@\t\r]/.test(s) || (/^[+-]/.test(s) && !/^[+-]?[\d\s().-]+$/.test(s))) s = `'${s}`;
+  const formulaLike = /^\s*[=@\t\r+-]/.test(s) && !/^\+\d[\d ()]*$/.test(s);
+  if (formulaLike) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
+const cell = csvCell;
 
 export const CSV_COLUMNS = [
   'lead_id',

@@ -7,7 +7,11 @@ import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
 import { createDirectLineChannel, staticSiteRouter } from '../channels/directline';
 import { createTeamsChannel } from '../channels/teams';
+import { PostgresActivityNotifier, PostgresTranscript } from '../channels/directline/transcript-postgres';
 import { checkEnvelope } from './activity-envelope';
+import { processTurn } from './turn-response';
+import { replyTargetListening } from './reply-target';
+import { checkDataFiles } from '../storage/preflight';
 import { createLogger, type Logger } from './logger';
 import type { GraphClientOptions } from '../booking/graph/client';
 
@@ -56,6 +60,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   let baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  checkDataFiles(config.dataDir);
   const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl, graph: options.graph });
   const adapter = createAdapter(config, logger);
   const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger, turnLock: services.backend.turnLock ?? undefined });
@@ -76,6 +81,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   const app = express();
   app.disable('x-powered-by');
+  // Per-address limits (Direct Line tokens) count req.ip: the client, once proxies are trusted.
+  app.set('trust proxy', config.trustProxy);
   let stopping = false;
 
   app.get('/healthz', (_req, res) => {
@@ -83,14 +90,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
 
   const checkActivity = (req: Request, res: Response, next: NextFunction): void => {
-    const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId) });
+    const checked = checkEnvelope(req.body, { authenticated: Boolean(config.auth.appId), websiteSelfHosted: !(config.directLine.secret && config.auth.appId) });
     if (checked.ok) return next();
-    res.status(400).json({ error: checked.error });
+    res.status(checked.status).json({ error: checked.error });
   };
 
-  app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, async (req, res) => {
+  app.post('/api/messages', express.json({ limit: MAX_BODY, type: () => true }), checkActivity, replyTargetListening(config), async (req, res) => {
     if (stopping) return void res.status(503).json({ error: 'The server is shutting down; please retry shortly.' });
-    await adapter.process(req, res, (context) => bot.run(context));
+    await processTurn(adapter, req, res, (context) => bot.run(context), logger);
   });
 
   app.get('/calendar/:file', async (req, res) => {
@@ -99,12 +106,27 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const body = match ? await services.turn.booking.calendarFor(match[1], token) : null;
     if (!body) return void res.status(404).type('text/plain').send('Not found');
     res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${match![1]}.ics"`);
+    // The file names the visitor: no shared cache may keep it, and a cancellation must replace it.
+    res.setHeader('Cache-Control', 'no-store');
     res.send(body);
   });
 
   // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
   let port = config.port;
-  const website = createDirectLineChannel({ config, logger, adapter, bot, selfUrl: () => `http://127.0.0.1:${port}` });
+  const { pool } = services.backend;
+  const website = createDirectLineChannel({
+    config,
+    logger,
+    adapter,
+    bot,
+    selfUrl: () => `http://127.0.0.1:${port}`,
+    // Several instances: the website channel's log is shared, and a reply logged by one instance wakes the one holding the socket.
+    shared:
+      pool && config.database.url
+        ? { transcript: new PostgresTranscript(pool, config.directLine.historyLimit), notifier: new PostgresActivityNotifier(config.database.url) }
+        : undefined,
+    rateLimits: services.backend.rateLimits,
+  });
   app.use('/', website.router);
   app.use('/', staticSiteRouter());
 
@@ -146,10 +168,16 @@ function jsonErrors(logger: Logger) {
       (error as { type?: string }).type === 'entity.parse.failed'
         ? 'The body is not valid JSON.'
         : (error as { type?: string }).type === 'entity.too.large'
-          ? `The body is larger than ${MAX_BODY}.`
+          ? `The body is larger than ${bodyLimitOf(error)} bytes, the most this endpoint accepts.`
           : status >= 500
             ? 'Internal error.'
             : 'Bad request.';
     if (!res.headersSent) res.status(status).json({ error: message });
   };
+}
+
+/** The limit the body parser that refused the request was given (it differs per route). */
+function bodyLimitOf(error: unknown): number {
+  const limit = (error as { limit?: unknown }).limit;
+  return typeof limit === 'number' ? limit : 256 * 1024;
 }

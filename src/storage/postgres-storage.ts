@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
 import { inTransaction, type Pool, type Queryable } from '../db/postgres';
+import { parseDoc } from './doc';
 import { ETagConflictError } from './etag';
 import type { ConversationStorage } from './types';
 
@@ -19,7 +20,7 @@ export class PostgresStorage implements ConversationStorage {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     const { rows } = await this.pool.query<{ key: string; doc: string; etag: string }>(`SELECT key, doc, etag FROM conversation_state WHERE key = ANY($1)`, [keys]);
-    for (const row of rows) items[row.key] = { ...JSON.parse(row.doc), eTag: row.etag };
+    for (const row of rows) items[row.key] = { ...parseDoc(row.doc), eTag: row.etag };
     return items;
   }
 

@@ -54,7 +54,7 @@ export class SqliteStorage implements ConversationStorage {
     const items: StoreItems = {};
     for (const key of keys) {
       const row = this.selectOne.get(key);
-      if (row) items[key] = { ...JSON.parse(row.doc), eTag: row.etag };
+      if (row) items[key] = { ...parseDoc(row.doc), eTag: row.etag };
     }
     return items;
   }
@@ -107,5 +107,19 @@ export class SqliteStorage implements ConversationStorage {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * A stored document that is not a JSON object (a torn write, a hand edit) is
+ * read as an empty item with its eTag: the conversation then restarts with an
+ * apology, like a record of an older shape, and the next save replaces it.
+ */
+function parseDoc(doc: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(doc) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { unreadable: true };
+  } catch {
+    return { unreadable: true };
   }
 }

@@ -43,3 +43,9 @@ it('nothing was stored for the refused conversations', async () => {
   const key = `conversation/test/refused-conversation`;
   expect(await server.running.services.storage.sizeOf(key)).toBe(0);
 });
+
+it('with credentials but a self-hosted website, the website channelId is still refused with 403', async () => {
+  const res = await new Conversation(server.url, { channelId: 'directline' }).post({ type: 'message', text: 'hello' });
+  expect(res.status).toBe(403);
+  expect(res.replies).toEqual([]);
+});

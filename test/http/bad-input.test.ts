@@ -181,15 +181,15 @@ describe('odd conversation ids are ordinary conversations', () => {
 
   it('__proto__ does not share state with another conversation', async () => {
     // A fresh channel, so this __proto__ conversation starts here.
-    const a = await atSecondQuestion('__proto__', 'directline');
+    const a = await atSecondQuestion('__proto__', 'emulator');
     // A different conversation starts from the welcome, not from __proto__'s state.
-    const b = new Conversation(server.url, { id: 'not-proto', channelId: 'directline' });
+    const b = new Conversation(server.url, { id: 'not-proto', channelId: 'emulator' });
     const welcome = await b.join();
     expect(welcome[0].value).toEqual({ welcome: true });
     expect(promptIn(await b.start())).toEqual({ question: 'ai_use', step: 1, of: 7 });
     // Its state is stored under its own key, like any other conversation.
-    const stored = await server.running.services.storage.read([ConversationStore.keyFor('directline', '__proto__')]);
-    expect(Object.keys(stored)).toEqual([ConversationStore.keyFor('directline', '__proto__')]);
+    const stored = await server.running.services.storage.read([ConversationStore.keyFor('emulator', '__proto__')]);
+    expect(Object.keys(stored)).toEqual([ConversationStore.keyFor('emulator', '__proto__')]);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     // And __proto__ is still where it was.
     await stillPendingCertification(a);

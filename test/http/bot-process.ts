@@ -20,10 +20,17 @@ export interface BotProcess {
 
 const started: BotProcess[] = [];
 
-export async function startBot(dataDir: string): Promise<BotProcess> {
-  const child = spawn(process.execPath, [TSX_CLI, 'src/main.ts'], {
+/**
+ * `env` adds settings, e.g. DATABASE_URL for instances sharing PostgreSQL.
+ * `killable`: the bot runs in this very process (node --import tsx), so
+ * SIGKILL ends the bot itself, as a crash would; without it tsx's CLI sits
+ * in between and relays SIGTERM.
+ */
+export async function startBot(dataDir: string, env: Record<string, string> = {}, options: { killable?: boolean } = {}): Promise<BotProcess> {
+  const args = options.killable ? ['--import', 'tsx', 'src/main.ts'] : [TSX_CLI, 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

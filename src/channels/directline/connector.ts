@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Conversations } from './conversations';
-import type { Transcript, WireActivity } from './transcript';
+import type { TranscriptStore as Transcript, WireActivity } from './transcript-store';
 
 /**
  * The Bot Connector side of the channel: where botbuilder's ConnectorClient
@@ -37,26 +37,26 @@ export function connectorRouter(deps: { conversations: Conversations; transcript
   const base = `${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`;
   router.use(CONNECTOR_PATH, onlyThisProcess, express.json({ limit: '1mb' }));
 
-  const append = (req: Request, res: Response) => {
+  const append = async (req: Request, res: Response) => {
     const conversationId = String(req.params.conversationId);
-    if (!deps.conversations.exists(conversationId)) {
+    if (!(await deps.conversations.exists(conversationId))) {
       res.status(404).json({ error: { code: 'NotFound', message: 'No such conversation.' } });
       return;
     }
-    const logged = deps.conversations.logFromBot(conversationId, (req.body ?? {}) as WireActivity);
+    const logged = await deps.conversations.logFromBot(conversationId, (req.body ?? {}) as WireActivity);
     res.status(200).json({ id: logged.id });
   };
   router.post(base, append);
   router.post(`${base}/:activityId`, append);
 
-  router.put(`${base}/:activityId`, (req, res) => {
+  router.put(`${base}/:activityId`, async (req, res) => {
     const conversationId = String(req.params.conversationId);
     const activityId = String(req.params.activityId);
-    if (!deps.conversations.exists(conversationId) || !deps.transcript.findActivity(conversationId, activityId)) {
+    if (!(await deps.conversations.exists(conversationId)) || !(await deps.transcript.findActivity(conversationId, activityId))) {
       res.status(404).json({ error: { code: 'NotFound', message: 'No such activity.' } });
       return;
     }
-    deps.conversations.logUpdate(conversationId, activityId, (req.body ?? {}) as WireActivity);
+    await deps.conversations.logUpdate(conversationId, activityId, (req.body ?? {}) as WireActivity);
     res.status(200).json({ id: activityId });
   });
 

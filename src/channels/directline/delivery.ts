@@ -23,6 +23,8 @@ export interface Bot {
   run(context: TurnContext): Promise<void>;
   /** Told when a user's data was deleted, so the transcript kept here goes too. */
   onErased?(listener: (conversation: { channelId: string; conversationId: string }) => void): void;
+  /** Whether the user of this conversation has consented to their details being kept; unknown counts as no. */
+  hasConsent?(conversation: { channelId: string; conversationId: string }): Promise<boolean>;
 }
 
 class LoopbackConnectorFactory extends ConnectorFactory {

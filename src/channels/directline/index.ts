@@ -8,12 +8,14 @@ import { AzureTokens } from './azure';
 import { CONNECTOR_PATH, connectorRouter } from './connector';
 import { Conversations } from './conversations';
 import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
-import { OriginPolicy } from './origins';
+import { OriginPolicy, ownOrigins } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
 import { ActivityStream } from './stream';
 import { loadSigningKey, TokenSigner } from './tokens';
 import { Transcript } from './transcript';
+import type { ActivityNotifier, TranscriptStore } from './transcript-store';
+import { createRateLimit, type RateLimit, type RateLimitStore } from '../../rate-limit';
 
 export { staticSiteRouter } from './site';
 export { DIRECTLINE_CHANNEL_ID } from './delivery';
@@ -32,6 +34,13 @@ export interface DirectLineChannelDeps {
   bot: Bot;
   /** Where this server can reach itself, e.g. http://127.0.0.1:3978, once listening. */
   selfUrl: () => string;
+  /**
+   * Several instances (PostgreSQL): the log they share and the notifier that
+   * wakes the instance holding a visitor's WebSocket. Unset: SQLite under dataDir.
+   */
+  shared?: { transcript: TranscriptStore; notifier: ActivityNotifier };
+  /** Where rate limits count; unset: this process's memory. */
+  rateLimits?: RateLimitStore;
 }
 
 export interface DirectLineChannel {
@@ -44,17 +53,27 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLineChannel {
   const settings = deps.config.directLine;
+  // One process: a sliding window in memory. Several instances: one budget in PostgreSQL (rate-limiter-flexible).
+  const rateLimit = (name: string, limit: number, windowSeconds: number): RateLimit => {
+    if (deps.rateLimits?.kind === 'postgres') return createRateLimit(deps.rateLimits, { name, limit, windowSeconds });
+    const local = new ConversationRateLimit(limit, windowSeconds * 1000);
+    return { take: async (key) => local.take(key) };
+  };
   const signer = new TokenSigner(loadSigningKey(settings.tokenSecret, deps.config.dataDir));
-  const transcript = new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit);
-  const origins = new OriginPolicy(settings.allowedOrigins);
-  const stream = new ActivityStream(transcript, signer, origins, deps.logger);
+  const transcript: TranscriptStore =
+    deps.shared?.transcript ??
+    new Transcript(path.join(deps.config.dataDir, 'directline.sqlite'), settings.historyLimit, (conversationId, seq) =>
+      deps.logger.warn('directline transcript row unreadable; skipped', { conversationId, seq }),
+    );
+  const origins = new OriginPolicy(settings.allowedOrigins, () => ownOrigins(deps.selfUrl(), deps.config.publicBaseUrl));
+  const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation, undefined, deps.shared?.notifier);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
   const connectorKey = randomBytes(32).toString('base64url');
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
   const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
   deps.bot.onErased?.(({ channelId, conversationId }) => {
-    if (channelId === DIRECTLINE_CHANNEL_ID) transcript.forget(conversationId);
+    if (channelId === DIRECTLINE_CHANNEL_ID) return transcript.forget(conversationId).then(() => undefined);
   });
 
   const inFlight = new Set<Promise<unknown>>();
@@ -73,7 +92,9 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       transcript,
       signer,
       origins,
-      rateLimit: new ConversationRateLimit(settings.rateLimit.messages, settings.rateLimit.windowSeconds * 1000),
+      rateLimit: rateLimit('directline-messages', settings.rateLimit.messages, settings.rateLimit.windowSeconds),
+      tokenRateLimit: rateLimit('directline-tokens', settings.tokenRateLimit.tokens, settings.tokenRateLimit.windowSeconds),
+      consented: async (conversationId) => (deps.bot.hasConsent ? deps.bot.hasConsent({ channelId: DIRECTLINE_CHANNEL_ID, conversationId }) : false),
       delivery,
       azure: settings.secret ? new AzureTokens(settings.secret, settings.azureEndpoint) : undefined,
       logger: deps.logger,
@@ -95,7 +116,7 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
       await stream.close();
       await Promise.all([...inFlight]);
       await delivery.drain();
-      transcript.close();
+      await transcript.close();
     },
   };
 }

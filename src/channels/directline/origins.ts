@@ -6,13 +6,19 @@ import type { NextFunction, Request, Response } from 'express';
  * `Origin` header and cannot lie about it; a request with no Origin is not from
  * a cross-site page (a server, a test client) and still needs a valid token.
  *
- * Allowed: the configured origins, and the server's own origin (its demo page),
- * i.e. an Origin whose host is the Host the request was sent to.
+ * Allowed: the configured origins (DIRECTLINE_ALLOWED_ORIGINS) and this
+ * server's own pages, named from its configuration (PUBLIC_BASE_URL, and
+ * localhost / 127.0.0.1 at the port it listens on). Never "whatever the Host
+ * header says": under DNS rebinding an attacker's name resolves to this server,
+ * and its page's Origin then equals the Host it sent.
  */
 export class OriginPolicy {
   private readonly allowed: Set<string>;
 
-  constructor(allowedOrigins: string[]) {
+  constructor(
+    allowedOrigins: string[],
+    private readonly ownOrigins: () => string[] = () => [],
+  ) {
     this.allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
   }
 
@@ -20,13 +26,7 @@ export class OriginPolicy {
     const origin = req.headers.origin;
     if (origin === undefined) return true;
     const normalised = origin.toLowerCase();
-    if (this.allowed.has(normalised)) return true;
-    try {
-      const host = req.headers.host;
-      return host !== undefined && new URL(normalised).host === host.toLowerCase();
-    } catch {
-      return false;
-    }
+    return this.allowed.has(normalised) || this.ownOrigins().some((own) => own.toLowerCase() === normalised);
   }
 
   /** CORS for the widget on the firm's pages; refuses a page not allowed. */
@@ -52,4 +52,24 @@ export class OriginPolicy {
       next();
     };
   }
+}
+
+/** This server's own page origins: its public URL, and loopback at the port it listens on. */
+export function ownOrigins(selfUrl: string, publicBaseUrl: string | undefined): string[] {
+  const origins: string[] = [];
+  try {
+    const port = new URL(selfUrl).port;
+    const suffix = port ? `:${port}` : '';
+    origins.push(`http://localhost${suffix}`, `http://127.0.0.1${suffix}`, `http://[::1]${suffix}`);
+  } catch {
+    // not listening yet
+  }
+  if (publicBaseUrl) {
+    try {
+      origins.push(new URL(publicBaseUrl).origin);
+    } catch {
+      // checked by config
+    }
+  }
+  return origins;
 }

@@ -3,11 +3,14 @@ import type { DirectLineConfig } from '../../config/config';
 import { CLIENT_TYPES, type Conversations } from './conversations';
 import type { BotDelivery } from './delivery';
 import type { OriginPolicy } from './origins';
-import type { ConversationRateLimit } from './rateLimit';
+import type { RateLimit } from '../../rate-limit';
 import { parseWatermark } from './stream';
 import type { TokenClaims, TokenSigner } from './tokens';
-import type { Transcript } from './transcript';
+import type { TranscriptStore } from './transcript-store';
 import type { AzureTokens } from './azure';
+import { checkPostedActivity } from './posted-activity';
+import { clientKey } from './rateLimit';
+import { stripControls } from '../../validation/text-hygiene';
 
 /**
  * The Direct Line 3.0 REST surface the widget (botframework-directlinejs) calls,
@@ -26,10 +29,14 @@ export interface ProtocolLogger {
 export interface ProtocolDeps {
   config: DirectLineConfig;
   conversations: Conversations;
-  transcript: Transcript;
+  transcript: TranscriptStore;
   signer: TokenSigner;
   origins: OriginPolicy;
-  rateLimit: ConversationRateLimit;
+  rateLimit: RateLimit;
+  /** New conversations per client address (keyed by address, same sliding window). */
+  tokenRateLimit: RateLimit;
+  /** Whether the conversation's visitor has consented; until then their details are stored redacted. */
+  consented(conversationId: string): Promise<boolean>;
   delivery: BotDelivery;
   azure: AzureTokens | undefined;
   logger: ProtocolLogger;
@@ -39,6 +46,10 @@ export interface ProtocolDeps {
 
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
 
+/** SQLite errors that mean "storage cannot take writes now", not "bug". */
+const STORAGE_UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB)/;
+const isStorageError = (err: unknown) => STORAGE_UNAVAILABLE.test(String((err as { code?: unknown }).code ?? ''));
+
 export function protocolRouter(deps: ProtocolDeps): Router {
   const { conversations, signer, logger } = deps;
   const router = express.Router();
@@ -46,7 +57,7 @@ export function protocolRouter(deps: ProtocolDeps): Router {
 
   router.use(['/v3/directline', '/api/directline'], deps.origins.middleware());
 
-  const authorised = (req: Request, res: Response): TokenClaims | undefined => {
+  const authorised = async (req: Request, res: Response): Promise<TokenClaims | undefined> => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
@@ -59,17 +70,21 @@ export function protocolRouter(deps: ProtocolDeps): Router {
       fail(res, 403, verified.reason === 'expired' ? 'TokenExpired' : 'BadToken', 'The token is not valid for this conversation.');
       return undefined;
     }
+    if ((await conversations.tokenState(verified.claims)) === 'replaced') {
+      fail(res, 403, 'TokenExpired', 'This token was replaced by a refreshed one.');
+      return undefined;
+    }
     return verified.claims;
   };
 
-  const forConversation = (req: Request, res: Response): TokenClaims | undefined => {
-    const claims = authorised(req, res);
+  const forConversation = async (req: Request, res: Response): Promise<TokenClaims | undefined> => {
+    const claims = await authorised(req, res);
     if (!claims) return undefined;
     if (claims.conv !== req.params.conversationId) {
       fail(res, 403, 'BadToken', 'The token is for another conversation.');
       return undefined;
     }
-    if (!conversations.exists(claims.conv)) {
+    if (!(await conversations.exists(claims.conv))) {
       fail(res, 404, 'NotFound', 'The conversation has ended.');
       return undefined;
     }
@@ -79,33 +94,52 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   const wsBase = (req: Request) => `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}`;
 
   /** The page's token: a new conversation here, or (Azure mode) one from Azure Bot Service. */
-  const pageToken = async (_req: Request, res: Response) => {
+  const pageToken = async (req: Request, res: Response) => {
+    const allowed = await deps.tokenRateLimit.take(clientKey(req.ip ?? req.socket.remoteAddress));
+    if (!allowed.ok) {
+      logger.warn('directline token rate limited');
+      res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
+      return fail(res, 429, 'TooManyRequests', 'Too many new chats from this address; please wait a moment.');
+    }
     if (deps.azure) {
       const result = await deps.azure.generate();
       if (!result.ok) logger.warn('directline azure token failed', { reason: result.reason });
       if (!result.ok) return fail(res, 502, 'DirectLineUnavailable', 'The chat service is unavailable; please try again shortly.');
       return res.json({ ...result.token, domain: deps.config.azureEndpoint });
     }
-    res.json(conversations.open());
+    try {
+      res.json(await conversations.open());
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      logger.error('directline storage unavailable', { code: (err as { code?: string }).code });
+      res.setHeader('Retry-After', '30');
+      fail(res, 503, 'StorageUnavailable', 'The chat cannot start right now (the server cannot store the conversation); please try again later.');
+    }
   };
   router.post('/api/directline/token', pageToken);
   router.post('/v3/directline/tokens/generate', pageToken);
 
-  router.post('/v3/directline/tokens/refresh', (req, res) => {
-    const claims = authorised(req, res);
+  router.post('/v3/directline/tokens/refresh', async (req, res) => {
+    const claims = await authorised(req, res);
     if (!claims) return;
-    const issued = conversations.refresh(claims);
+    let issued;
+    try {
+      issued = await conversations.refresh(claims);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      return fail(res, 503, 'StorageUnavailable', 'The token cannot be refreshed right now; please try again later.');
+    }
     if (!issued) return fail(res, 404, 'NotFound', 'The conversation has ended.');
     res.json(issued);
   });
 
   // Start (or rejoin) the conversation the token is for. The first start tells
   // the bot the user joined, as Azure does, so its welcome arrives unasked.
-  router.post('/v3/directline/conversations', (req, res) => {
-    const claims = authorised(req, res);
+  router.post('/v3/directline/conversations', async (req, res) => {
+    const claims = await authorised(req, res);
     if (!claims) return;
-    if (!conversations.exists(claims.conv)) return fail(res, 404, 'NotFound', 'The conversation has ended.');
-    const first = conversations.markStarted(claims.conv);
+    if (!(await conversations.exists(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation has ended.');
+    const first = await conversations.markStarted(claims.conv);
     res.status(first ? 201 : 200).json({
       conversationId: claims.conv,
       token: bearer(req),
@@ -116,8 +150,8 @@ export function protocolRouter(deps: ProtocolDeps): Router {
   });
 
   // Reconnect: a new streamUrl that resumes after the watermark.
-  router.get('/v3/directline/conversations/:conversationId', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
     res.json({
       conversationId: claims.conv,
@@ -127,30 +161,36 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     });
   });
 
-  router.get('/v3/directline/conversations/:conversationId/activities', (req, res) => {
-    const claims = forConversation(req, res);
+  router.get('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
+    const claims = await forConversation(req, res);
     if (!claims) return;
-    const page = deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
+    const page = await deps.transcript.since(claims.conv, parseWatermark(String(req.query.watermark ?? '')));
     res.json({ activities: page.activities.map((a) => a.activity), watermark: String(page.watermark) });
   });
 
   router.post('/v3/directline/conversations/:conversationId/activities', json, async (req, res) => {
-    const claims = forConversation(req, res);
+    const claims = await forConversation(req, res);
     if (!claims) return;
     const posted = (req.body ?? {}) as Record<string, unknown>;
     if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
       return fail(res, 400, 'BadArgument', 'Only message, event and typing activities can be posted.');
     }
-    if (typeof posted.text === 'string' && Buffer.byteLength(posted.text, 'utf8') > deps.config.maxMessageBytes) {
-      return fail(res, 413, 'MessageSizeTooBig', `Messages are limited to ${deps.config.maxMessageBytes} bytes.`);
-    }
-    const allowed = deps.rateLimit.take(claims.conv);
+    const checked = checkPostedActivity(posted, deps.config.maxMessageBytes);
+    if (!checked.ok) return fail(res, checked.status, checked.code, checked.message);
+    const allowed = await deps.rateLimit.take(claims.conv);
     if (!allowed.ok) {
       res.setHeader('Retry-After', String(allowed.retryAfterSeconds));
       return fail(res, 429, 'TooManyRequests', 'Too many messages; please wait a moment.');
     }
     const from = posted.from as { name?: unknown } | undefined;
-    const logged = conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? from.name.slice(0, 100) : undefined);
+    let logged;
+    try {
+      const consented = await deps.consented(claims.conv).catch(() => false);
+      logged = await conversations.logFromUser(claims, posted, typeof from?.name === 'string' ? stripControls(from.name).slice(0, 100) : undefined, consented);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      return fail(res, 503, 'StorageUnavailable', 'The message could not be stored; please try again later.');
+    }
     try {
       await deps.delivery.deliver(logged);
       res.json({ id: logged.id });
@@ -160,9 +200,18 @@ export function protocolRouter(deps: ProtocolDeps): Router {
     }
   });
 
-  router.post('/v3/directline/conversations/:conversationId/upload', (req, res) => {
-    if (!forConversation(req, res)) return;
+  router.post('/v3/directline/conversations/:conversationId/upload', async (req, res) => {
+    if (!(await forConversation(req, res))) return;
     fail(res, 415, 'BadArgument', 'File uploads are not accepted in this chat.');
+  });
+
+  // Storage that cannot take a write (full disk, read-only, locked) is the server's
+  // problem for now, not a bug: 503 with Retry-After on every route, never a 500.
+  router.use(['/v3/directline', '/api/directline'], (err: unknown, _req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (!isStorageError(err) || res.headersSent) return next(err);
+    logger.error('directline storage unavailable', { code: (err as { code?: string }).code });
+    res.setHeader('Retry-After', '30');
+    fail(res, 503, 'StorageUnavailable', 'The chat service cannot store messages right now; please try again later.');
   });
 
   return router;

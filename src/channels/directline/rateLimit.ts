@@ -1,6 +1,7 @@
 /**
- * Messages per conversation in a sliding window. 20 per 10 s: the 21st post
- * inside any 10-second span is refused with the seconds until one frees up.
+ * Events per key in a sliding window: messages per conversation (20 per 10 s:
+ * the 21st post inside any 10-second span is refused with the seconds until
+ * one frees up), and new conversations per client address.
  */
 export class ConversationRateLimit {
   private readonly posts = new Map<string, number[]>();
@@ -27,4 +28,19 @@ export class ConversationRateLimit {
   private prune(now: number): void {
     for (const [id, times] of this.posts) if (times.every((at) => at <= now - this.windowMs)) this.posts.delete(id);
   }
+}
+
+/**
+ * Whom the token limit counts: an IPv4 address, or an IPv6 /64 (one
+ * subscriber's network; a client can pick any address inside its own /64).
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (v4) return v4[1];
+  const groups = address.toLowerCase().split('::');
+  const head = groups[0] ? groups[0].split(':') : [];
+  const tail = groups.length > 1 && groups[1] ? groups[1].split(':') : [];
+  const full = groups.length > 1 ? [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail] : head;
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StartupError } from '../../app/startup-error';
 
 /**
  * Direct Line tokens for the self-hosted channel: compact JWTs (HS256) so the
@@ -20,6 +21,11 @@ export interface TokenClaims {
   user: string;
   iat: number;
   exp: number;
+  /**
+   * Which refresh of the conversation's token this is: a refresh moves the
+   * conversation to the next generation, and tokens of earlier ones stop working.
+   */
+  gen?: number;
 }
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-kind' };
@@ -34,9 +40,9 @@ export class TokenSigner {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  sign(kind: TokenKind, conv: string, user: string, lifetimeSeconds: number): { token: string; claims: TokenClaims } {
+  sign(kind: TokenKind, conv: string, user: string, lifetimeSeconds: number, gen = 0): { token: string; claims: TokenClaims } {
     const iat = Math.floor(this.now() / 1000);
-    const claims: TokenClaims = { kind, conv, user, iat, exp: iat + lifetimeSeconds };
+    const claims: TokenClaims = { kind, conv, user, iat, exp: iat + lifetimeSeconds, gen };
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
     const payload = b64url(JSON.stringify({ iss: ISSUER, ...claims }));
     return { token: `${header}.${payload}.${this.mac(`${header}.${payload}`)}`, claims };
@@ -58,6 +64,7 @@ export class TokenSigner {
     if (claims.iss !== ISSUER || typeof claims.conv !== 'string' || typeof claims.user !== 'string' || typeof claims.exp !== 'number') {
       return { ok: false, reason: 'malformed' };
     }
+    if (claims.gen !== undefined && (typeof claims.gen !== 'number' || !Number.isInteger(claims.gen))) return { ok: false, reason: 'malformed' };
     if (claims.kind !== kind) return { ok: false, reason: 'wrong-kind' };
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims: claims as TokenClaims };
@@ -68,19 +75,20 @@ export class TokenSigner {
   }
 }
 
+/** HMAC-SHA256 wants a key at least as long as its output; anything shorter is guessable or empty. */
+export const MIN_KEY_BYTES = 32;
+
 /**
  * The signing key: the configured one, else one generated on first start and
  * kept at `<dataDir>/directline-token.key` (mode 0600) so tokens survive a restart.
+ * A key file that holds less than 32 bytes (empty, truncated, hand-edited) stops
+ * start-up with a message naming it: signing with it would let anyone mint tokens.
  */
 export function loadSigningKey(configured: string | undefined, dataDir: string): Buffer {
   if (configured) return Buffer.from(configured, 'utf8');
   const file = path.join(dataDir, 'directline-token.key');
-  try {
-    const existing = fs.readFileSync(file, 'utf8').trim();
-    if (existing.length >= 43) return Buffer.from(existing, 'base64url');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const existing = readKeyFile(file);
+  if (existing) return existing;
   fs.mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   try {
@@ -88,9 +96,30 @@ export function loadSigningKey(configured: string | undefined, dataDir: string):
     return key;
   } catch (err) {
     // Another process wrote it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file) ?? keyTooShort(file, 0);
     throw err;
   }
+}
+
+/** The key in `file`, or null when there is no file yet. */
+function readKeyFile(file: string): Buffer | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StartupError(`Cannot read the Direct Line signing key ${file}: ${(err as Error).message}. Check the file's permissions.`);
+  }
+  const key = Buffer.from(text.trim(), 'base64url');
+  return key.length >= MIN_KEY_BYTES ? key : keyTooShort(file, key.length);
+}
+
+function keyTooShort(file: string, bytes: number): never {
+  throw new StartupError(
+    `The Direct Line signing key ${file} holds ${bytes} bytes; it needs at least ${MIN_KEY_BYTES} (base64url). ` +
+      'Delete the file to have a new key generated at the next start (open website chats will then need a new token), ' +
+      'or set DIRECTLINE_TOKEN_SECRET to 32 or more random characters.',
+  );
 }
 
 /** Ids that are hard to guess: conversation ids double as capability-free handles, tokens carry the authority. */

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { prepareDataFile } from '../../storage/files';
+import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
+
+export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 /**
  * The conversation log of the website channel, in SQLite so a reload after a
@@ -12,30 +15,17 @@ import { prepareDataFile } from '../../storage/files';
  * margin, pushed on every refresh) has passed.
  */
 
-/** An activity as it travels to the widget: JSON, timestamps as ISO strings. */
-export type WireActivity = Record<string, unknown> & { id?: string; type?: string };
-
-export interface ConversationRecord {
-  id: string;
-  userId: string;
-  started: boolean;
-  expiresAt: number;
-}
-
-export interface LoggedActivity {
-  seq: number;
-  activity: WireActivity;
-}
-
 /** Conversations dropped per sweep step: about a millisecond of work each, with their activities. */
 export const SWEEP_BATCH = 200;
 
-export class Transcript {
+export class Transcript implements TranscriptStore {
   private readonly db: Database.Database;
 
   constructor(
     file: string,
     private readonly historyLimit: number,
+    /** Told about a stored row that cannot be read (it is skipped, never served). */
+    private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
     prepareDataFile(file);
     this.db = new Database(file);
@@ -48,7 +38,8 @@ export class Transcript {
         user_id TEXT NOT NULL,
         started INTEGER NOT NULL DEFAULT 0,
         last_seq INTEGER NOT NULL DEFAULT 0,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        token_gen INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS activities (
         conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
@@ -59,58 +50,76 @@ export class Transcript {
       CREATE INDEX IF NOT EXISTS conversations_by_expiry ON conversations (expires_at);
     `);
     this.db.pragma('foreign_keys = ON');
+    const columns = this.db.prepare('PRAGMA table_info(conversations)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'token_gen')) this.db.exec('ALTER TABLE conversations ADD COLUMN token_gen INTEGER NOT NULL DEFAULT 0');
   }
 
-  create(id: string, userId: string, expiresAt: number): ConversationRecord {
+  async create(id: string, userId: string, expiresAt: number): Promise<ConversationRecord> {
     this.db.prepare('INSERT INTO conversations (id, user_id, expires_at) VALUES (?, ?, ?)').run(id, userId, expiresAt);
-    return { id, userId, started: false, expiresAt };
+    return { id, userId, started: false, expiresAt, tokenGen: 0 };
   }
 
-  find(id: string, now = Date.now()): ConversationRecord | undefined {
-    const row = this.db.prepare('SELECT id, user_id, started, expires_at FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
-      | { id: string; user_id: string; started: number; expires_at: number }
+  async find(id: string, now = Date.now()): Promise<ConversationRecord | undefined> {
+    const row = this.db.prepare('SELECT id, user_id, started, expires_at, token_gen FROM conversations WHERE id = ? AND expires_at > ?').get(id, now) as
+      | { id: string; user_id: string; started: number; expires_at: number; token_gen: number }
       | undefined;
-    return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at };
+    return row && { id: row.id, userId: row.user_id, started: row.started === 1, expiresAt: row.expires_at, tokenGen: row.token_gen };
+  }
+
+  /** A token refresh: the conversation moves to the next generation and returns it. */
+  async nextTokenGeneration(id: string): Promise<number | undefined> {
+    const row = this.db.prepare('UPDATE conversations SET token_gen = token_gen + 1 WHERE id = ? RETURNING token_gen').get(id) as { token_gen: number } | undefined;
+    return row?.token_gen;
   }
 
   /** True the first time only: the caller then announces the conversation to the bot. */
-  markStarted(id: string): boolean {
+  async markStarted(id: string): Promise<boolean> {
     return this.db.prepare('UPDATE conversations SET started = 1 WHERE id = ? AND started = 0').run(id).changes === 1;
   }
 
-  extend(id: string, expiresAt: number): void {
+  async extend(id: string, expiresAt: number): Promise<void> {
     this.db.prepare('UPDATE conversations SET expires_at = MAX(expires_at, ?) WHERE id = ?').run(expiresAt, id);
   }
 
-  /** Appends, assigning the next sequence; `build` gets it to stamp the activity id. */
-  append(conversationId: string, build: (seq: number) => WireActivity): LoggedActivity {
+  /**
+   * Appends, assigning the next sequence; `build` gets it to stamp the activity id.
+   * `stored` is what is kept of it when that differs from what is sent live
+   * (personal data typed before consent is kept redacted).
+   */
+  async append(conversationId: string, build: (seq: number) => WireActivity, stored: (activity: WireActivity) => WireActivity = (a) => a): Promise<LoggedActivity> {
     return this.db.transaction(() => {
       const next = this.db.prepare('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(conversationId) as
         | { last_seq: number }
         | undefined;
       if (!next) throw new Error(`append to unknown conversation`);
       const activity = build(next.last_seq);
-      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(activity));
+      this.db.prepare('INSERT INTO activities (conversation_id, seq, json) VALUES (?, ?, ?)').run(conversationId, next.last_seq, JSON.stringify(stored(activity)));
       this.db.prepare('DELETE FROM activities WHERE conversation_id = ? AND seq <= ?').run(conversationId, next.last_seq - this.historyLimit);
       return { seq: next.last_seq, activity };
     })();
   }
 
   /** Activities after the watermark, oldest first, and the watermark to send next time. */
-  since(conversationId: string, watermark: number): { activities: LoggedActivity[]; watermark: number } {
+  async since(conversationId: string, watermark: number): Promise<{ activities: LoggedActivity[]; watermark: number }> {
     const rows = this.db
       .prepare('SELECT seq, json FROM activities WHERE conversation_id = ? AND seq > ? ORDER BY seq')
       .all(conversationId, watermark) as { seq: number; json: string }[];
-    const activities = rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as WireActivity }));
+    const activities = rows.flatMap((row) => {
+      const activity = this.parseRow(conversationId, row.seq, row.json);
+      return activity ? [{ seq: row.seq, activity }] : [];
+    });
     const last = this.db.prepare('SELECT last_seq FROM conversations WHERE id = ?').get(conversationId) as { last_seq: number } | undefined;
     return { activities, watermark: activities.length > 0 ? activities[activities.length - 1].seq : Math.min(watermark, last?.last_seq ?? 0) };
   }
 
-  findActivity(conversationId: string, activityId: string): WireActivity | undefined {
-    const rows = this.db.prepare('SELECT json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{ json: string }>;
+  async findActivity(conversationId: string, activityId: string): Promise<WireActivity | undefined> {
+    const rows = this.db.prepare('SELECT seq, json FROM activities WHERE conversation_id = ? ORDER BY seq DESC').iterate(conversationId) as Iterable<{
+      seq: number;
+      json: string;
+    }>;
     for (const row of rows) {
-      const activity = JSON.parse(row.json) as WireActivity;
-      if (activity.id === activityId) return activity;
+      const activity = this.parseRow(conversationId, row.seq, row.json);
+      if (activity?.id === activityId) return activity;
     }
     return undefined;
   }
@@ -119,7 +128,7 @@ export class Transcript {
    * Deletes everything said so far, keeping the conversation and its sequence
    * so the widget's watermark stays valid (after "delete my data").
    */
-  forget(conversationId: string): number {
+  async forget(conversationId: string): Promise<number> {
     const forgotten = this.db.prepare('DELETE FROM activities WHERE conversation_id = ?').run(conversationId).changes;
     // secure_delete zeroed the rows in the file; the log still holds the pages as they were.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -145,7 +154,19 @@ export class Transcript {
     }
   }
 
-  close(): void {
+  /** A row that is not a JSON object (a torn write, a hand edit) is skipped, so one bad row never stops a conversation. */
+  private parseRow(conversationId: string, seq: number, json: string): WireActivity | null {
+    try {
+      const activity = JSON.parse(json) as unknown;
+      if (activity && typeof activity === 'object' && !Array.isArray(activity)) return activity as WireActivity;
+    } catch {
+      // reported below
+    }
+    this.onCorruptRow(conversationId, seq);
+    return null;
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

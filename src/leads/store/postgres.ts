@@ -121,7 +121,7 @@ export class PostgresLeadRows implements LeadRows {
       try {
         out.push({ lead: leadFromColumns(columns(r)), booking: latestOf(r) });
       } catch (error) {
-        onUnreadable?.({ id: r.id, problem: (error as Error).name });
+        onUnreadable?.({ id: r.id, problem: (error as Error).message.split('\n')[0] });
       }
     }
     return out;

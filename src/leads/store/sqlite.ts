@@ -99,7 +99,7 @@ export class SqliteLeadRows implements LeadRows {
            json_extract(l.assessment_json, '$.recommendation.pathway') AS pathway,
            json_extract(l.assessment_json, '$.recommendation.tier') AS tier,
            json_extract(l.assessment_json, '$.recommendation.urgency') AS urgency,
-           json_valid(COALESCE(l.assessment_json, 'null')) AS readable,
+           json_valid(COALESCE(l.assessment_json, 'null')) AND json_valid(l.answers_json) AS readable,
            b.b_id, b.b_start, b.b_end, b.b_status, b.b_practitioner
          FROM leads l ${LATEST_BOOKING} ORDER BY l.created_at, l.rowid`,
       )
@@ -116,7 +116,7 @@ export class SqliteLeadRows implements LeadRows {
     const out: LeadListing[] = [];
     for (const r of rows) {
       if (!r.readable) {
-        onUnreadable?.({ id: r.id, problem: 'assessment is not JSON' });
+        onUnreadable?.({ id: r.id, problem: 'its answers or assessment are not JSON' });
         continue;
       }
       out.push({ id: r.id, createdAt: r.created_at, name: r.name, organisation: r.organisation, pathway: r.pathway, tier: r.tier, urgency: r.urgency, booking: listedOf(r) });
@@ -131,7 +131,7 @@ export class SqliteLeadRows implements LeadRows {
       try {
         out.push({ lead: leadFromColumns(r), booking: latestOf(r) });
       } catch (error) {
-        onUnreadable?.({ id: r.id, problem: (error as Error).name });
+        onUnreadable?.({ id: r.id, problem: (error as Error).message.split('\n')[0] });
       }
     }
     return out;
