@@ -6,6 +6,7 @@ import type { GraphClientOptions } from '../booking/graph/client';
 import { type CalendarProvider, noCalendar } from '../booking/provider/types';
 import { BookingMail } from '../mail/booking-mail';
 import { smtpTransport } from '../mail/transport';
+import { mailCopy } from '../mail/copy';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
@@ -47,8 +48,9 @@ export async function createServices(
   const clock = options.clock ?? (() => new Date());
   const messages = loadMessages();
   const intents = loadIntentContent();
-  const problems = [...(messages.ok ? [] : messages.errors), ...(intents.ok ? [] : intents.errors)];
-  if (!messages.ok || !intents.ok) throw new ContentError(problems);
+  const mailWording = checkMailCopy();
+  const problems = [...(messages.ok ? [] : messages.errors), ...(intents.ok ? [] : intents.errors), ...mailWording];
+  if (!messages.ok || !intents.ok || mailWording.length > 0) throw new ContentError(problems);
   const questions = loadQuestionContent();
   const { holidays, warnings } = loadBankHolidays({ now: clock(), horizonDays: config.booking.horizonDays, timeZone: config.booking.timeZone });
   for (const warning of warnings) logger.warn('bank holidays', { warning });
@@ -120,4 +122,14 @@ function openCalendar(
     log: (event, fields) => logger.info(event, fields),
     client,
   });
+}
+
+/** content/mail.json is read when the first email goes; a broken file stops start-up instead. */
+function checkMailCopy(): string[] {
+  try {
+    mailCopy();
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }
