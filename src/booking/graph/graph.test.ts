@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { openBackend, type Backend } from '../../app/backend';
 import { testConfig, type Config } from '../../config/config';
 import { LeadService } from '../../leads/service';
@@ -209,3 +210,38 @@ for (const store of BACKENDS) {
     });
   });
 }
+
+it('Microsoft 365 unreachable at start-up: start-up goes on, offers rest on our records, the booking stands and its event waits in the outbox', async () => {
+  const closed = await new Promise<number>((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  clock = MONDAY;
+  const env = { DATA_DIR: tempDataDir() };
+  const config = graphConfig(env, { GRAPH_AUTHORITY_HOST: `https://127.0.0.1:${closed}`, GRAPH_BASE_URL: `http://127.0.0.1:${closed}/v1.0` });
+  backend = await openBackend(config);
+  calendar = graphCalendar(config);
+  booking = new BookingService({ config, records: backend.records, holidays: readBankHolidays().dates, clock: () => clock, calendar });
+  try {
+    await calendar.start();
+    const leadId = await new LeadService({ config, records: backend.records, clock: () => clock }).registerLead({
+      conversationId: 'conv-offline',
+      channelId: 'webchat',
+      contact: { name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines Ltd' },
+      consent: { givenAt: MONDAY, noticeVersion: '2026-01' },
+      answers: ANSWERS,
+      assessment: assess(ANSWERS),
+    });
+    const [first] = await booking.offerSlots({});
+    expect(first.id).toBe('slot-20261201T1030Z');
+    expect(await booking.confirm({ leadId: leadId.leadId, slotId: first.id })).toMatchObject({ ok: true });
+    expect(await calendar.flush()).toMatchObject({ delivered: 0, failed: 1 });
+    expect(await calendar.events.pending()).toBe(1);
+  } finally {
+    await calendar.stop();
+    await backend.close();
+  }
+});

@@ -1,7 +1,7 @@
 import type { GraphConfig, Practitioner } from '../../config/config';
 import type { OutboxStore } from '../../outbox/types';
 import type { BusyResult, CalendarProvider } from '../provider/types';
-import { GraphClient, type GraphClientOptions } from './client';
+import { GraphClient, type GraphClientOptions, GraphError } from './client';
 import { type BookingSource, type EventLog, GraphEvents } from './events';
 import type { EventLinks } from './links';
 import { GraphSchedule } from './schedule';
@@ -60,7 +60,13 @@ export class GraphCalendar implements CalendarProvider {
 
   /** Throws GraphCredentialsError when the tenant refuses the app: start-up stops there, not in a visitor's turn. */
   async start(): Promise<void> {
-    await this.client.token();
+    try {
+      await this.client.token();
+    } catch (error) {
+      // A refusal is the operator's to fix now; an outage is not: offers then rest on our records and the outbox retries.
+      if (!(error instanceof GraphError)) throw error;
+      this.deps.log('calendar: Microsoft Graph not reachable at start-up; bookings go ahead and events follow', { failure: error.code });
+    }
     await this.schedule.busy(true);
     this.timer = setInterval(() => void this.flushQuietly(), RETRY_TICK_MS);
     this.timer.unref();
