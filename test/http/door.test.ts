@@ -110,7 +110,7 @@ describe('bounds on what a client sends', () => {
     expect(slotsIn(await bookingSteps.submitContact(c, 7)).length).toBeGreaterThan(0);
     const replies = await c.submit({ question: 'slot', action: 'later', after: 'x'.repeat(200_000) });
     expect(allText(replies)).not.toContain('xxxxxxxxxx');
-    const size = server.running.services.storage.sizeOf(ConversationStore.keyFor('test', c.id));
+    const size = await server.running.services.storage.sizeOf(ConversationStore.keyFor('test', c.id));
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(20_000);
   });

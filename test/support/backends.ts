@@ -40,7 +40,9 @@ const sqlite: Backend = {
   async exec(env, sql) {
     const db = new Database(sqliteFile(env));
     try {
+      db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = ON');
+      if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('could not turn foreign keys on for this check');
       db.prepare(sql).run();
     } finally {
       db.close();

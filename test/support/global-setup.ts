@@ -1,4 +1,4 @@
-import { postgresBinDir, startCluster } from './postgres-cluster';
+import { postgresBinDir, startCluster, type Cluster } from './postgres-cluster';
 
 /**
  * Jest global set-up: the Postgres cluster the backend specs share (each
@@ -17,5 +17,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const cluster = await startCluster(bin);
   process.env.TEST_DATABASE_URL = cluster.url;
-  process.env.TEST_PG_CLUSTER = JSON.stringify({ dir: cluster.dir, bin: cluster.bin });
+  // Kept in this process only: a jest started by a test (slots-tz) inherits the
+  // URL and uses the cluster, but must not stop it when it ends.
+  (globalThis as { __testPostgresCluster?: Cluster }).__testPostgresCluster = cluster;
 }

@@ -1,9 +1,11 @@
-import { stopCluster } from './postgres-cluster';
+import { stopCluster, type Cluster } from './postgres-cluster';
 
+/** Stops the cluster this jest started (never one a parent jest started and handed down). */
 export default async function globalTeardown(): Promise<void> {
-  const cluster = process.env.TEST_PG_CLUSTER;
+  const holder = globalThis as { __testPostgresCluster?: Cluster };
+  const cluster = holder.__testPostgresCluster;
   if (!cluster) return;
-  stopCluster(JSON.parse(cluster));
-  delete process.env.TEST_PG_CLUSTER;
+  delete holder.__testPostgresCluster;
+  stopCluster(cluster);
   delete process.env.TEST_DATABASE_URL;
 }
