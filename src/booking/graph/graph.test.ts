@@ -182,6 +182,14 @@ for (const store of BACKENDS) {
       expect((await booking.offerSlots({ day: '2026-12-02' }))[0].id).toBe('slot-20261202T1000Z');
     });
 
+    it('getSchedule throttled (429) at confirm: the booking goes ahead on our records and the last busy times, and the turn does not fail', async () => {
+      standin.fail('getSchedule', { status: 429, retryAfterSeconds: 30 }, { status: 503 });
+      expect(await booking.confirm({ leadId, slotId: 'slot-20261202T1030Z' })).toMatchObject({ ok: true });
+      expect((await booking.offerSlots({ day: '2026-12-02' }))[0].id).toBe('slot-20261202T0900Z');
+      await calendar.flush();
+      expect(liveEvents()).toHaveLength(1);
+    });
+
     it('our own event does not block confirming the same slot again or moving within the buffer', async () => {
       const booked = await booking.confirm({ leadId, slotId: 'slot-20261202T1030Z' });
       if (!booked.ok) throw new Error(booked.reason);
