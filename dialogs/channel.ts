@@ -17,6 +17,19 @@ export interface ChannelInfo {
 }
 
 const SUGGESTED_ACTION_CHANNELS = new Set(['msteams', 'directline', 'webchat', 'emulator', 'test', 'terminal']);
+/**
+ * Channels whose client is Web Chat: it shows suggested actions under the transcript in every conversation.
+ * `test` (botbuilder's TestAdapter, HTTP with expectReplies) is presented as the website is.
+ */
+const WEB_CHAT_CHANNELS = new Set(['directline', 'webchat', 'emulator', 'test']);
+
+/**
+ * How a set of choices is shown, one way per channel (docs/ARCHITECTURE.md, "Presentation"):
+ * - `suggested-actions`: Web Chat. Buttons under the transcript; no card buttons, no numbered list.
+ * - `card`: Teams. An Adaptive Card with a button per choice (plus quick replies in personal chats).
+ * - `text`: the terminal and any channel not known to render cards: a numbered list in the text.
+ */
+export type Presentation = 'suggested-actions' | 'card' | 'text';
 
 export function channelInfo(activity: Partial<Activity>): ChannelInfo {
   const zone = typeof activity.localTimezone === 'string' ? activity.localTimezone : null;
@@ -26,6 +39,12 @@ export function channelInfo(activity: Partial<Activity>): ChannelInfo {
     localTimeZone: zone && isKnownZone(zone) ? zone : null,
     userName: activity.from?.name ?? null,
   };
+}
+
+export function presentationOf(channel: ChannelInfo): Presentation {
+  if (WEB_CHAT_CHANNELS.has(channel.channelId) && !channel.isGroup) return 'suggested-actions';
+  if (channel.channelId === 'msteams' || WEB_CHAT_CHANNELS.has(channel.channelId)) return 'card';
+  return 'text';
 }
 
 export function showsSuggestedActions(channel: ChannelInfo): boolean {

@@ -1,4 +1,4 @@
-import { formatSlot } from '../src/booking/slots';
+import { slotInWords } from './render/dates';
 import { fill } from '../src/content/copy';
 import { applicableAnswers, isApplicable, QUESTION_ORDER } from '../src/scoping/questions';
 import { assess } from '../src/scoping/recommendation';
@@ -75,5 +75,5 @@ function assessmentIfComplete(turn: TurnState) {
 }
 
 function formatWhen(booking: BookingSummary): string {
-  return formatSlot(booking, 'Europe/London');
+  return slotInWords(booking, 'Europe/London');
 }

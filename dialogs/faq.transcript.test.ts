@@ -1,6 +1,7 @@
 import { FAQ_IDS } from '../src/intents/ids';
 import { interpretAnswer } from '../src/answers/interpret';
 import { loadIntentContent } from '../src/intents/content';
+import { withFirmName } from '../src/content/copy';
 import { lastValue, questionOf, startChat, textOf, type Chat } from '../test/support/chat';
 
 /** Side questions answered from curated content, at any moment, and what is out of scope. */
@@ -22,7 +23,7 @@ describe.each(FAQ_IDS.map((id) => [id]))('%s', (id) => {
     const c = chat.other(`welcome-${id}`);
     const replies = await c.say(phraseFor(id));
     expect(replies[0].value).toEqual({ faq: id });
-    expect(replies[0].text).toBe(content.content.faq[id].answer);
+    expect(replies[0].text).toBe(withFirmName(content.content.faq[id].answer, 'QL Security'));
   });
 
   it('is answered mid-scoping, and the pending question resumes', async () => {

@@ -35,9 +35,11 @@ export function readSubmit(value: unknown): CardSubmit | null {
 
 export function readInput(activity: Partial<Activity>): TurnInput {
   const text = typeof activity.text === 'string' ? activity.text : '';
-  if (activity.value !== undefined && activity.value !== null && text.trim() === '') {
+  if (activity.value !== undefined && activity.value !== null) {
+    // A quick reply sent as messageBack carries the button's data and its title as text: the data decides.
     const data = readSubmit(activity.value);
-    return data ? { kind: 'submit', data } : { kind: 'bad-submit' };
+    if (data) return { kind: 'submit', data };
+    if (text.trim() === '') return { kind: 'bad-submit' };
   }
   const trimmed = text.trim();
   if (trimmed.length === 0) return { kind: 'empty' };

@@ -3,7 +3,8 @@ import { fill } from '../src/content/copy';
 import { applicableAnswers } from '../src/scoping/questions';
 import { assess } from '../src/scoping/recommendation';
 import { pendingQuestion, progressOf } from '../machines/scoping/progress';
-import { bookingMessage, confirmPrompt, contactForm, disclaimerPrompt, fieldPrompt, slotPrompt } from './render/booking';
+import { bookingMessage, confirmPrompt, contactForm, disclaimerPrompt, fieldPrompt, slotInProse, slotPrompt } from './render/booking';
+import { dayInWords } from './render/dates';
 import { questionPrompt } from './render/questions';
 import { recommendationMessage } from './render/recommendation';
 import { textReply, welcomeMessage } from './render/replies';
@@ -29,7 +30,9 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
     return;
   }
   if (turn.matches('main.recommended')) {
-    if (variant === 'full') turn.say(recommendationMessage(assess(applicableAnswers(ctx.answers)), messages, channel));
+    const booked = ctx.booking.current?.status === 'confirmed' ? ctx.booking.current : undefined;
+    const bookedFor = booked ? slotInProse(booked, channel, messages) : undefined;
+    if (variant === 'full') turn.say(recommendationMessage(assess(applicableAnswers(ctx.answers)), messages, channel, { bookedFor }));
     else if (variant !== 'resume') turn.say(textReply(messages.recommendation.next));
     return;
   }
@@ -45,7 +48,9 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
   }
   if (turn.matches('booking.slot')) return renderSlots(turn);
   if (turn.matches('booking.confirm') && ctx.booking.chosen) return turn.say(confirmPrompt(ctx.booking.chosen, messages, channel));
-  if (turn.matches('booked.idle') && ctx.booking.current) {
+  // Once booked, the booking is shown when it matters only: on arriving here (booked, or back from a
+  // reschedule or cancel left unfinished) and after "book" again; not as a reminder under every reply.
+  if (turn.matches('booked.idle') && ctx.booking.current && variant === 'full') {
     turn.say(bookingMessage(messages.booking.alreadyBooked, ctx.booking.current, messages, channel, true));
   }
 }
@@ -55,7 +60,7 @@ async function renderSlots(turn: TurnState): Promise<void> {
   const { messages, channel } = turn;
   const slots = await turn.services.booking.offerSlots({ now: turn.services.clock(), after: b.cursor.after, day: b.cursor.day });
   await turn.send({ type: 'SLOTS_OFFERED', slots: slots.map(({ id, start, end }) => ({ id, start, end })) });
-  let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: b.cursor.day }) : messages.booking.slotPrompt;
+  let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: dayInWords(b.cursor.day) }) : messages.booking.slotPrompt;
   if (slots.length === 0) lead = b.cursor.after || b.cursor.day ? messages.booking.noSlots : messages.booking.noSlotsAtAll;
   turn.say(slotPrompt(slots, lead, messages, channel));
 }

@@ -12,7 +12,9 @@ import { buildManifest, COLOR_ICON, OUTLINE_ICON } from '../src/channels/teams/m
  * configuration the server reads. `--out <file>` writes elsewhere.
  */
 
-export async function buildPackage(env: Record<string, string | undefined>): Promise<{ ok: true; zip: Buffer } | { ok: false; problems: string[] }> {
+export async function buildPackage(
+  env: Record<string, string | undefined>,
+): Promise<{ ok: true; zip: Buffer; warnings: string[] } | { ok: false; problems: string[] }> {
   const parsed = parseConfig(env);
   if (!parsed.ok) return { ok: false, problems: parsed.error.problems };
   const built = buildManifest(parsed.config);
@@ -23,7 +25,7 @@ export async function buildPackage(env: Record<string, string | undefined>): Pro
   zip.file('manifest.json', `${JSON.stringify(built.manifest, null, 2)}\n`, { date });
   zip.file(COLOR_ICON, colorIcon(teamsCopy().app.accentColor), { date });
   zip.file(OUTLINE_ICON, outlineIcon(), { date });
-  return { ok: true, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) };
+  return { ok: true, warnings: built.warnings, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) };
 }
 
 async function main(): Promise<void> {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  for (const warning of result.warnings) process.stderr.write(`Warning: ${warning}\n`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, result.zip);
   process.stdout.write(`Wrote ${path.relative(process.cwd(), out)} (${result.zip.length} bytes)\n`);

@@ -3,20 +3,35 @@ import { CONTACT_FIELDS, type Contact, type ContactField } from '../../src/conta
 import { fill, type Messages } from '../../src/content/copy';
 import { formatSlot } from '../../src/booking/slots';
 import type { BookingSummary, OfferedSlot } from '../../machines/scoping/types';
-import type { ChannelInfo } from '../channel';
-import { adaptiveCard, heading, numberedList, paragraph, submitActions, suggested } from './cards';
+import { presentationOf, type ChannelInfo } from '../channel';
+import { adaptiveCard, heading, paragraph, submitActions, withChoices } from './cards';
+import { slotInWords } from './dates';
 
 /** Booking prompts of shared/spec/booking.md, each with its wire `value`. */
 
 const LONDON = 'Europe/London';
 
 
-/** "Mon 30 Mar, 09:00–09:30", plus the user's own time when their zone differs. */
+/** A button's "Mon 30 Mar, 09:00–09:30", plus the user's own time when their zone differs. */
 export function slotLabel(slot: Pick<OfferedSlot, 'start' | 'end'>, channel: ChannelInfo, messages: Messages): string {
-  const london = formatSlot(slot, LONDON);
+  return withOwnTime(slot, channel, messages, formatSlot);
+}
+
+/** The same in prose: "Thursday 3 December, 09:00–09:30", plus the user's own time when it differs. */
+export function slotInProse(slot: Pick<OfferedSlot, 'start' | 'end'>, channel: ChannelInfo, messages: Messages): string {
+  return withOwnTime(slot, channel, messages, slotInWords);
+}
+
+function withOwnTime(
+  slot: Pick<OfferedSlot, 'start' | 'end'>,
+  channel: ChannelInfo,
+  messages: Messages,
+  write: (slot: Pick<OfferedSlot, 'start' | 'end'>, zone: string) => string,
+): string {
+  const london = write(slot, LONDON);
   const zone = channel.localTimeZone;
-  if (!zone || formatSlot(slot, zone) === london) return london;
-  return `${london} (${fill(messages.booking.yourZone, { time: formatSlot(slot, zone) })})`;
+  if (!zone || write(slot, zone) === london) return london;
+  return `${london} (${fill(messages.booking.yourZone, { time: write(slot, zone) })})`;
 }
 
 export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Partial<Activity> {
@@ -27,10 +42,7 @@ export function disclaimerPrompt(messages: Messages, channel: ChannelInfo): Part
   ]);
 }
 
-/**
- * A booking step answered by one of two buttons: the question is the text, the
- * card carries only the buttons (object data), quick replies where shown.
- */
+/** A booking step answered by one of two buttons, in the channel's presentation. */
 function twoWayQuestion(
   text: string,
   value: { question: string } & Record<string, unknown>,
@@ -38,11 +50,8 @@ function twoWayQuestion(
   choices: [title: string, answer: string][],
 ): Partial<Activity> {
   return {
-    type: 'message',
-    text,
+    ...withChoices(channel, text, choices.map(([title, answer]) => ({ title, data: { question: value.question, answer } }))),
     value,
-    attachments: [adaptiveCard([], submitActions(choices.map(([title, answer]) => ({ title, data: { question: value.question, answer } }))))],
-    ...suggested(channel, choices.map(([title]) => title)),
   };
 }
 
@@ -64,7 +73,10 @@ export function contactForm(
       {
         type: 'Input.Text',
         id: field,
-        label: `${b.fieldLabels[field]}${required ? ' *' : ''}`,
+        // The renderer marks required inputs itself (Web Chat and Teams add the "*").
+        label: b.fieldLabels[field],
+        // Also what Web Chat's screen-reader copy of the card names the box by.
+        placeholder: b.fieldPlaceholders[field],
         isRequired: required,
         style: field === 'email' ? 'Email' : field === 'phone' ? 'Tel' : 'Text',
         value: prefill[field] ?? '',
@@ -76,24 +88,20 @@ export function contactForm(
     ];
   });
   const text = problemText ? fill(b.formProblems, { problems: problemText }) : fill(b.consentPrompt, { privacyUrl });
-  return {
-    type: 'message',
-    text,
-    value: { question: 'contact' },
-    attachments: [
-      adaptiveCard(
-        [
-          heading(b.formTitle),
-          paragraph(b.formIntro),
-          ...inputs,
-          { type: 'Input.Toggle', id: 'consent', title: b.formConsent, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formPrivacy, errorMessage: b.consentRequired },
-          { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
-        ],
-        [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
-      ),
+  const form = adaptiveCard(
+    [
+      heading(b.formTitle),
+      paragraph(b.formIntro),
+      ...inputs,
+      // wrap: the consent sentence is long, and an unwrapped toggle title is cut off at the card's edge.
+      { type: 'Input.Toggle', id: 'consent', title: b.formConsent, wrap: true, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formConsentLabel, errorMessage: b.consentRequired },
+      { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
     ],
-    ...suggested(channel, [b.consentChoices.yes, b.consentChoices.no]),
-  };
+    [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
+  );
+  // Two routes in one message: the form, or a typed yes (consent first, then field by field), sent back as words.
+  const typedRoute = withChoices(channel, text, [{ title: b.consentChoices.yes }, { title: b.consentChoices.no }]);
+  return { ...typedRoute, value: { question: 'contact' }, ...(presentationOf(channel) === 'text' ? {} : { attachments: [form] }) };
 }
 
 export function fieldPrompt(field: ContactField, messages: Messages, reason?: string): Partial<Activity> {
@@ -106,6 +114,7 @@ export function fieldPrompt(field: ContactField, messages: Messages, reason?: st
   };
 }
 
+/** The free times, each offered once: as buttons, quick replies or a numbered list, by channel. */
 export function slotPrompt(
   slots: OfferedSlot[],
   lead: string,
@@ -113,25 +122,21 @@ export function slotPrompt(
   channel: ChannelInfo,
 ): Partial<Activity> {
   const b = messages.booking;
-  const labels = slots.map((slot) => slotLabel(slot, channel, messages));
   const last = slots[slots.length - 1];
-  const actions = [
-    ...slots.map((slot, i) => ({ title: formatSlot(slot, LONDON), data: { question: 'slot', answer: slot.id }, label: labels[i] })),
+  const choices = [
+    ...slots.map((slot) => ({ title: slotLabel(slot, channel, messages), data: { question: 'slot', answer: slot.id } })),
     ...(last ? [{ title: b.slotMore, data: { question: 'slot', action: 'later', after: last.id } }] : []),
     { title: b.slotDay, data: { question: 'slot', action: 'day' } },
   ];
   return {
-    type: 'message',
-    text: slots.length > 0 ? `${lead}\n\n${numberedList(labels)}` : lead,
+    ...withChoices(channel, lead, choices),
     value: { question: 'slot', choices: slots.map(({ id, start, end }) => ({ id, start, end })) },
-    attachments: [adaptiveCard([paragraph(lead), ...labels.map((label) => paragraph(`• ${label}`))], submitActions(actions))],
-    ...suggested(channel, [...slots.map((slot) => formatSlot(slot, LONDON)), b.slotMore, b.slotDay]),
   };
 }
 
 export function confirmPrompt(slot: OfferedSlot, messages: Messages, channel: ChannelInfo): Partial<Activity> {
   const b = messages.booking;
-  const text = fill(b.confirmPrompt, { time: slotLabel(slot, channel, messages) });
+  const text = fill(b.confirmPrompt, { time: slotInProse(slot, channel, messages) });
   return twoWayQuestion(text, { question: 'confirm', slot: { id: slot.id, start: slot.start, end: slot.end } }, channel, [
     [b.confirmChoices.yes, 'yes'],
     [b.confirmChoices.no, 'no'],
@@ -143,6 +148,11 @@ export function bookingValue(booking: BookingSummary): { booking: BookingSummary
   return { booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status, ics: booking.ics } };
 }
 
+/**
+ * The booking, confirmed or as it stands: the time in words and the
+ * disclaimer, and with `withActions` its card (add to calendar, reschedule,
+ * cancel); on text channels the calendar link and the numbered choices.
+ */
 export function bookingMessage(
   template: string,
   booking: BookingSummary,
@@ -151,26 +161,21 @@ export function bookingMessage(
   withActions: boolean,
 ): Partial<Activity> {
   const b = messages.booking;
-  const text = fill(template, { time: slotLabel(booking, channel, messages), ics: booking.ics });
-  return {
-    type: 'message',
-    text: `${text}\n\n_${messages.disclaimer}_`,
-    value: bookingValue(booking),
-    ...(withActions
-      ? {
-          attachments: [
-            adaptiveCard(
-              [heading(b.bookedTitle), paragraph(slotLabel(booking, channel, messages))],
-              [
-                { type: 'Action.OpenUrl', title: b.addToCalendar, url: booking.ics },
-                ...submitActions([
-                  { title: b.bookedActions.reschedule, data: { action: 'reschedule' } },
-                  { title: b.bookedActions.cancel, data: { action: 'cancel-booking' } },
-                ]),
-              ],
-            ),
-          ],
-        }
-      : {}),
-  };
+  const when = slotInProse(booking, channel, messages);
+  const text = `${fill(template, { time: when })}\n\n_${messages.disclaimer}_`;
+  const value = bookingValue(booking);
+  if (!withActions) return { type: 'message', text, value };
+  const choices = [
+    { title: b.bookedActions.reschedule, data: { action: 'reschedule' } },
+    { title: b.bookedActions.cancel, data: { action: 'cancel-booking' } },
+  ];
+  if (presentationOf(channel) === 'text') {
+    return { ...withChoices(channel, `${text}\n\n${fill(b.calendarLink, { ics: booking.ics })}`, choices), value };
+  }
+  // A card everywhere else (in Web Chat too): "Add to calendar" is a link, which quick replies cannot be.
+  const card = adaptiveCard(
+    [heading(b.bookedTitle)],
+    [{ type: 'Action.OpenUrl', title: b.addToCalendar, url: booking.ics }, ...submitActions(choices)],
+  );
+  return { type: 'message', text, value, attachments: [card] };
 }

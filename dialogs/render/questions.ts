@@ -3,8 +3,8 @@ import type { QuestionContent } from '../../src/answers/question-content';
 import { fill, type Messages } from '../../src/content/copy';
 import { QUESTION_VALUES, QuestionId } from '../../src/scoping/questions';
 import type { Progress } from '../../machines/scoping/progress';
-import type { ChannelInfo } from '../channel';
-import { adaptiveCard, numberedList, paragraph, submitActions, suggested } from './cards';
+import { presentationOf, type ChannelInfo } from '../channel';
+import { numberedList, withChoices } from './cards';
 
 export type PromptVariant = 'full' | 'reask' | 'reask-help' | 'resume' | 'stale' | 'bad-card';
 
@@ -22,8 +22,11 @@ export function choiceLabels(questions: QuestionContent, question: QuestionId): 
   });
 }
 
-
-/** A scoping question: a card with a button per choice, suggested actions where shown, numbered text otherwise. */
+/**
+ * A scoping question, its choices shown once in the channel's presentation
+ * (cards.ts `withChoices`). What each choice means is in the question's help
+ * ("help", or the second re-ask), so the choices stay one short row of buttons.
+ */
 export function questionPrompt(
   view: QuestionView,
   messages: Messages,
@@ -42,23 +45,14 @@ export function questionPrompt(
     'bad-card': fill(messages.badCard, { prompt: copy.prompt }),
   };
   const value = { question: view.question, step: view.progress.step, of: view.progress.of };
-  const numbered = numberedList(choices.map((c) => c.label));
-  const activity: Partial<Activity> = { type: 'message', value, inputHint: 'expectingInput' };
-
-  if (view.variant === 'resume') {
-    // One line, not the whole card again.
-    activity.text = lead.resume;
-  } else {
-    activity.text = view.variant === 'full' ? lead.full : `${lead[view.variant]}\n\n${numbered}`;
-    activity.attachments = [
-      adaptiveCard(
-        // The question itself is the message text; the card adds what each choice means, and the buttons.
-        choices.filter((c) => c.hint).map((c) => paragraph(`**${c.label}**: ${c.hint}`)),
-        submitActions(choices.map((c) => ({ title: c.label, data: { question: view.question, answer: c.value } }))),
-        `${progressLine}: ${copy.prompt}\n${numbered}`,
-      ),
-    ];
+  if (view.variant === 'resume' && presentationOf(channel) !== 'suggested-actions') {
+    // One line, not the whole card again (Web Chat's quick replies vanish after each message, so it gets them back).
+    return { type: 'message', text: lead.resume, value, inputHint: 'expectingInput' };
   }
-  Object.assign(activity, suggested(channel, choices.map((c) => c.label)));
-  return activity;
+  const buttons = choices.map((c) => ({ title: c.label, data: { question: view.question, answer: c.value } }));
+  return {
+    ...withChoices(channel, lead[view.variant], buttons, { fallbackText: `${lead[view.variant]}\n${numberedList(choices.map((c) => c.label))}` }),
+    value,
+    inputHint: 'expectingInput',
+  };
 }

@@ -3,37 +3,38 @@ import { fill, type Messages } from '../../src/content/copy';
 import { labelOf, type IntentContent } from '../../src/intents/content';
 import type { FaqId, IntentId } from '../../src/intents/ids';
 import type { ChannelInfo } from '../channel';
-import { adaptiveCard, heading, submitActions, suggested } from './cards';
+import { withChoices } from './cards';
 
+/** A message, with quick replies that are sent back as typed text (topics, "Book a call"). */
 export function textReply(
   text: string,
   value?: unknown,
   channel?: ChannelInfo,
   quickReplies: string[] = [],
 ): Partial<Activity> {
-  return {
-    type: 'message',
-    text,
-    ...(value !== undefined ? { value } : {}),
-    ...suggested(channel, quickReplies),
-  };
+  const reply = quickReplies.length > 0 && channel ? withChoices(channel, text, quickReplies.map((title) => ({ title }))) : { type: 'message', text };
+  return { ...reply, ...(value !== undefined ? { value } : {}) };
+}
+
+/** The welcome's three ways on, also offered after a greeting. */
+export function welcomeChoices(messages: Messages) {
+  const w = messages.welcome;
+  return [
+    { title: w.choices.start, data: { action: 'start' } },
+    { title: w.choices.ask, data: { action: 'ask' } },
+    { title: w.choices.book, data: { action: 'book' } },
+  ];
+}
+
+/** A greeting's reply asks what to do next, so it comes with the welcome's choices. */
+export function greetingReply(text: string, messages: Messages, channel: ChannelInfo): Partial<Activity> {
+  return withChoices(channel, text, welcomeChoices(messages));
 }
 
 /** What the bot does, the disclaimer in one line, and three ways on. */
 export function welcomeMessage(messages: Messages, channel: ChannelInfo): Partial<Activity> {
   const w = messages.welcome;
-  const choices = [
-    { title: w.choices.start, data: { action: 'start' } },
-    { title: w.choices.ask, data: { action: 'ask' } },
-    { title: w.choices.book, data: { action: 'book' } },
-  ];
-  return {
-    type: 'message',
-    text: `${w.intro}\n\n_${w.disclaimerLine}_`,
-    value: { welcome: true },
-    attachments: [adaptiveCard([heading(w.title)], submitActions(choices))],
-    ...suggested(channel, choices.map((c) => c.title)),
-  };
+  return { ...withChoices(channel, `${w.intro}\n\n_${w.disclaimerLine}_`, welcomeChoices(messages)), value: { welcome: true } };
 }
 
 export function faqAnswer(content: IntentContent, id: FaqId, channel: ChannelInfo): Partial<Activity> {
@@ -60,3 +61,4 @@ export function offTopicReply(
   const text = labels.length > 0 ? `${oos.canHelpWith}\n\n${fill(oos.didYouMean, { suggestions: labels.join(', ') })}` : oos.canHelpWith;
   return textReply(text, { outOfScope: misses }, channel, labels);
 }
+

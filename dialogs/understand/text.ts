@@ -7,7 +7,7 @@ import { INTENT_IDS, isFaqId, type IntentId } from '../../src/intents/ids';
 import { labelOf } from '../../src/intents/content';
 import { SUGGESTION_FLOOR } from '../../src/intents/recogniser';
 import { pendingQuestion } from '../../machines/scoping/progress';
-import { faqAnswer, offTopicReply, textReply } from '../render/replies';
+import { faqAnswer, greetingReply, offTopicReply, textReply } from '../render/replies';
 import { mentionsReschedule } from './words';
 import { onAction } from './submit';
 import { onBookingText } from './booking-text';
@@ -113,6 +113,11 @@ export async function onIntent(turn: TurnState, intent: IntentId, text: string):
     case 'cmd.delete-data':
       return turn.send({ type: 'DELETE_DATA' });
     case 'chat.greeting':
+      // At the start the greeting asks what to do next, so it comes with the welcome's choices.
+      if (turn.matches('main.welcome')) return turn.say(greetingReply(intents[intent].reply ?? '', turn.messages, turn.channel));
+      turn.say(textReply(intents[intent].reply ?? ''));
+      turn.reprompt = 'resume';
+      return;
     case 'chat.thanks':
     case 'chat.goodbye':
       turn.say(textReply(intents[intent].reply ?? ''));

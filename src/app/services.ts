@@ -10,7 +10,7 @@ import { mailCopy } from '../mail/copy';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
-import { loadMessages } from '../content/copy';
+import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
@@ -88,7 +88,7 @@ export async function createServices(
   if (mail) booking.onChanged(mail.onChanged);
   else logger.info('email off: SMTP_URL is not set, so no confirmations or reminders are sent');
   return {
-    turn: { config, messages: messages.messages, questions, intents: intents.content, recogniser, booking, leads, clock, baseUrl: options.baseUrl },
+    turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, leads, clock, baseUrl: options.baseUrl },
     storage,
     backend,
     conversations: new ConversationStore(storage),

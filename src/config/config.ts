@@ -137,6 +137,7 @@ const EnvSchema = z
       z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database').optional(),
     ),
     DATABASE_POOL_SIZE: int(10, 1, 200),
+    FIRM_NAME: z.preprocess(blankToUndefined, z.string().trim().min(1).max(60).default('QL Security')),
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -211,6 +212,8 @@ export interface Config {
   dataDir: string;
   /** Unset: SQLite under dataDir. */
   database: { url: string | undefined; poolSize: number };
+  /** The firm's name as visitors read it ("QL Security's scoping assistant"): `{firm}` in content. */
+  firmName: string;
   auth: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -261,6 +264,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
       dataDir: path.resolve(e.DATA_DIR),
       database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+      firmName: e.FIRM_NAME,
       auth: {
         appId: e.MicrosoftAppId,
         appPassword: e.MicrosoftAppPassword,

@@ -49,3 +49,16 @@ export function loadMessages(file: string = MESSAGES_FILE): LoadResult {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/**
+ * Content with the firm's name in place of `{firm}` in every text, done once at
+ * start-up (`FIRM_NAME`), so copy names the firm where a person would.
+ */
+export function withFirmName<T>(content: T, firm: string): T {
+  if (typeof content === 'string') return content.replace(/\{firm\}/g, firm) as T;
+  if (Array.isArray(content)) return content.map((item) => withFirmName(item, firm)) as T;
+  if (content && typeof content === 'object') {
+    return Object.fromEntries(Object.entries(content).map(([key, value]) => [key, withFirmName(value, firm)])) as T;
+  }
+  return content;
+}

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { TypingWhileSlow } from '../bot/typing';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -50,6 +51,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppTenantId: config.auth.tenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
+  adapter.use(new TypingWhileSlow());
   adapter.onTurnError = async (context, error) => {
     logger.error('unhandled turn error', { error });
     await context.sendActivity('Sorry, something went wrong on my side. Please try again.');

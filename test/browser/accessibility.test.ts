@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describeInChromium, launch, screenshot } from './chromium';
 import { startTarget, type Target } from './target';
-import { bubble, lastFromBot, nextBotMessage, shown } from './widget';
+import { bubble, lastFromBot, nextBotMessage, openChat, shown } from './widget';
 
 /**
  * The page with the widget open: keyboard-only use, and an axe-core scan that
@@ -45,12 +45,16 @@ describeInChromium('website widget accessibility', () => {
   it('is usable with the keyboard alone: skip link, a quick reply, typing an answer', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${target.baseUrl}/`);
-    const welcome = await nextBotMessage(page, undefined);
 
-    // The skip link is the first stop and lands on the widget.
+    // The skip link is the first stop and lands on the widget, whose launcher opens it with Enter.
     await page.keyboard.press('Tab');
     expect(await focusedDescription(page)).toMatch(/^a\|.*Skip to the scoping assistant/);
     await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.startsWith('button|') && /Start the scoping chat/.test(f));
+    await page.keyboard.press('Enter');
+    const welcome = await nextBotMessage(page, undefined);
+    // Opening moves focus to the send box, ready to type.
+    await page.waitForFunction(() => /message/i.test(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.getAttribute('placeholder') ?? ''));
 
     // A quick reply, chosen with Tab and Enter.
     const start = welcome.suggestedActions!.actions[0].title;
@@ -73,6 +77,7 @@ describeInChromium('website widget accessibility', () => {
   it('has no serious or critical axe-core violations with the widget open', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${target.baseUrl}/`);
+    await openChat(page);
     const welcome = await nextBotMessage(page, undefined);
     await bubble(page, shown(welcome.text)).waitFor();
     await page.locator('.webchat__suggested-actions button').first().waitFor();

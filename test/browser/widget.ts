@@ -9,8 +9,9 @@ import type { Page } from 'playwright-core';
 export interface BotActivity {
   id: string;
   text?: string;
-  value?: { question?: string; recommendation?: { pathway: string; tier: string }; booking?: { status: string } };
+  value?: { question?: string; recommendation?: { pathway: string; tier: string }; booking?: { id: string; start: string; status: string } };
   suggestedActions?: { actions: { title: string }[] };
+  attachments?: { contentType: string; content: unknown }[];
   from: { role: string };
 }
 
@@ -67,6 +68,17 @@ export async function nextBotMessage(page: Page, previousId: string | undefined,
 /** Clicks a suggested action (the quick-reply buttons under the transcript). */
 export async function clickSuggested(page: Page, title: string | RegExp): Promise<void> {
   await page.locator('.webchat__suggested-actions button', { hasText: title }).first().click();
+}
+
+/** Clicks a button of the latest card that has it (Adaptive Card actions). */
+export async function clickCardButton(page: Page, title: string): Promise<void> {
+  await page.locator('.ac-adaptiveCard button', { hasText: title }).last().click();
+}
+
+/** Opens the chat from the launcher, as a visitor does, and waits for the send box. */
+export async function openChat(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /start the scoping chat|continue the chat/i }).click();
+  await page.getByRole('textbox', { name: /message/i }).last().waitFor();
 }
 
 /** Types into the send box and presses Enter, as a keyboard user does. */

@@ -1,4 +1,6 @@
 import { Conversation } from './client';
+import type { Activity } from 'botbuilder';
+import { textOf } from '../support/chat';
 import { SCENARIOS, converse } from './scenarios';
 import { startTestServer, type TestServer } from './server';
 
@@ -50,8 +52,8 @@ describe('what the person reads with the recommendation', () => {
     const { replies } = await converse(new Conversation(server.url), scenario.answers, () => 'click');
     const last = replies[replies.length - 1];
     const message = last.find((r) => r.value && 'recommendation' in r.value)!;
-    expect(message.text).toMatch(/Why/);
-    expect(message.text).toMatch(/not legal or compliance advice/);
+    expect(textOf([message as Partial<Activity>])).toMatch(/Why/);
+    expect(textOf([message as Partial<Activity>])).toMatch(/not legal or compliance advice/);
   });
 });
 

@@ -68,8 +68,23 @@ export async function startChat(options: ChatOptions = {}): Promise<Chat> {
   return make(options.conversationId ?? 'conversation-1');
 }
 
-/** All the text a person would read in these replies. */
-export const textOf = (replies: Partial<Activity>[]) => replies.map((r) => r.text ?? '').join('\n');
+/** All the text a person would read in these replies: the message, its card's text, its buttons and quick replies. */
+export const textOf = (replies: Partial<Activity>[]) => replies.map(readable).join('\n');
+
+function readable(reply: Partial<Activity>): string {
+  const card: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'TextBlock' && typeof element.text === 'string') card.push(element.text);
+    if (typeof element.type === 'string' && element.type.startsWith('Action.') && typeof element.title === 'string') card.push(element.title);
+    for (const key of ['body', 'items', 'columns', 'actions']) if (key in element) walk(element[key]);
+  };
+  for (const attachment of reply.attachments ?? []) walk(attachment.content);
+  const quick = (reply.suggestedActions?.actions ?? []).map((action) => action.title ?? '');
+  return [reply.text ?? '', ...card, ...quick].filter((line) => line !== '').join('\n');
+}
 /** The `value` of the last reply that has one. */
 export const lastValue = (replies: Partial<Activity>[]) => [...replies].reverse().find((r) => r.value !== undefined)?.value as Record<string, any> | undefined;
 export const questionOf = (replies: Partial<Activity>[]) => lastValue(replies)?.question as string | undefined;

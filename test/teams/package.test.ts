@@ -74,9 +74,21 @@ describe('the Teams app package', () => {
     expect(validate({ ...manifest, description: { short: manifest.description.short } })).toBe(false);
   });
 
-  it('refuses to build without a bot id, naming the variable', async () => {
+  it('without a bot id, builds a valid package with a placeholder id and a warning naming the variable', async () => {
     const built = await buildPackage({ PRIVACY_NOTICE_URL: 'https://firm.example/privacy' });
-    expect(built).toEqual({ ok: false, problems: [expect.stringMatching(/^MicrosoftAppId: /)] });
+    if (!built.ok) throw new Error(built.problems.join('\n'));
+    expect(built.warnings).toEqual([expect.stringMatching(/^MicrosoftAppId is not set: .*placeholder bot id 0{8}-/)]);
+    const manifest = JSON.parse(await (await JSZip.loadAsync(built.zip)).file('manifest.json')!.async('string'));
+    expect(manifest.bots[0].botId).toBe('00000000-0000-0000-0000-000000000000');
+    const validate = validator();
+    expect(validate(manifest) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('with a bot id configured, builds without warnings; a bot id that is not a GUID is refused, naming the variable', async () => {
+    const built = await buildPackage(ENV);
+    expect(built.ok && built.warnings).toEqual([]);
+    const bad = await buildPackage({ ...ENV, MicrosoftAppId: 'my-bot' });
+    expect(bad).toEqual({ ok: false, problems: [expect.stringMatching(/^MicrosoftAppId: expected a GUID/)] });
   });
 
   it('the colour icon is 192×192 and opaque, in more than one colour', async () => {

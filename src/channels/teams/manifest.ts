@@ -12,20 +12,31 @@ export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas
 export const COLOR_ICON = 'color.png';
 export const OUTLINE_ICON = 'outline.png';
 
-export type ManifestResult = { ok: true; manifest: Record<string, unknown> } | { ok: false; problems: string[] };
+export type ManifestResult = { ok: true; manifest: Record<string, unknown>; warnings: string[] } | { ok: false; problems: string[] };
+
+/**
+ * The bot id used when MicrosoftAppId is unset, so the package can be built and
+ * validated before the Azure Bot exists. Teams accepts the upload but cannot
+ * reach a bot under this id: the warning says so.
+ */
+export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function buildManifest(config: Config): ManifestResult {
-  const botId = config.auth.appId;
-  const problems: string[] = [];
-  if (!botId) problems.push('MicrosoftAppId: the Azure Bot\'s Microsoft App ID is needed as the manifest\'s bot id');
-  else if (!GUID.test(botId)) problems.push(`MicrosoftAppId: expected a GUID (got "${botId}")`);
-  if (problems.length > 0) return { ok: false, problems };
+  const botId = config.auth.appId ?? PLACEHOLDER_BOT_ID;
+  const warnings: string[] = [];
+  if (!config.auth.appId) {
+    warnings.push(
+      `MicrosoftAppId is not set: the package uses the placeholder bot id ${PLACEHOLDER_BOT_ID}. ` +
+        'Teams will accept it but cannot reach the bot; set MicrosoftAppId to the Azure Bot\'s Microsoft App ID and build again before uploading.',
+    );
+  } else if (!GUID.test(botId)) return { ok: false, problems: [`MicrosoftAppId: expected a GUID (got "${botId}")`] };
   const app = teamsCopy().app;
   const domains = config.publicBaseUrl ? [new URL(config.publicBaseUrl).host] : [];
   return {
     ok: true,
+    warnings,
     manifest: {
       $schema: MANIFEST_SCHEMA_URL,
       manifestVersion: MANIFEST_VERSION,
