@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { prepareDataFile } from '../storage/files';
-import { Serial } from '../records/parse';
+import { Serial } from '../records/serial';
 import { Statements } from '../records/statements';
 import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
 

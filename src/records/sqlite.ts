@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { SqliteBookingRows } from '../booking/store/sqlite';
 import { SqliteLeadRows } from '../leads/store/sqlite';
 import { prepareDataFile } from '../storage/files';
-import { Serial } from './parse';
+import { Serial } from './serial';
 import type { Records, RecordsTx } from './types';
 
 /**

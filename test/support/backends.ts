@@ -43,7 +43,15 @@ const sqlite: Backend = {
       db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = ON');
       if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('could not turn foreign keys on for this check');
-      db.prepare(sql).run();
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        db.prepare(sql).run();
+        // The schema's own verdict as well, whatever the connection's enforcement did.
+        const violations = db.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) throw new Error(`FOREIGN KEY constraint failed (${JSON.stringify(violations)})`);
+      } finally {
+        db.exec('ROLLBACK');
+      }
     } finally {
       db.close();
     }
