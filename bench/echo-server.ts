@@ -41,6 +41,7 @@ export class EchoBot extends ActivityHandler {
 
 export interface RunningEchoServer {
   url: string;
+  server: http.Server;
   stop(): Promise<void>;
 }
 
@@ -60,6 +61,7 @@ export async function startEchoServer(config: Config, storage: Storage, logger: 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,6 +3,8 @@
 import { containerBootstrap } from '@nlpjs/core-loader';
 import { LangEn } from '@nlpjs/lang-en';
 import { Nlp } from '@nlpjs/nlp';
+import { LRUCache } from 'lru-cache';
+import { forgetEvery } from './bounded-nlp';
 import { phrasesByIntent } from './content';
 import type { IntentContent } from './content';
 import { isIntentId } from './ids';
@@ -22,6 +24,10 @@ export const SUGGESTION_FLOOR = 0.15;
 const NONE = 'None';
 const LOCALE = 'en';
 const MAX_CANDIDATES = 3;
+/** Readings kept for texts that repeat (button labels, "yes", "book a call"). */
+const REMEMBERED_READINGS = 2_000;
+/** nlp.js's own caches are emptied this often, so memory stays flat however many distinct texts arrive. */
+const FORGET_NLP_CACHES_EVERY = 2_000;
 
 export type IntentMatch = {
   /** The recognised intent, or null when the text is out of scope or too uncertain. */
@@ -42,22 +48,32 @@ export type RecogniserOptions = { threshold?: number };
 export async function createRecogniser(content: IntentContent, options: RecogniserOptions = {}): Promise<Recogniser> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const nlp = await trainedNlp(content);
+  const nlpCaches = forgetEvery(nlp, LOCALE, FORGET_NLP_CACHES_EVERY);
+  const remembered = new LRUCache<string, IntentMatch>({ max: REMEMBERED_READINGS });
+
+  const read = async (utterance: string): Promise<IntentMatch> => {
+    nlpCaches.tick();
+    const result = await nlp.process(LOCALE, utterance);
+    const ranked = [...(result.classifications ?? [])].sort((a, b) => b.score - a.score);
+    const candidates = ranked
+      .filter((c): c is { intent: IntentId; score: number } => isIntentId(c.intent) && c.score > 0)
+      .slice(0, MAX_CANDIDATES)
+      .map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const best = candidates[0];
+    const top = ranked[0];
+    const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
+    return { intent: inScope ? best.intent : null, confidence: best?.score ?? 0, candidates };
+  };
 
   return {
     threshold,
     async recognise(text: string): Promise<IntentMatch> {
       const utterance = normaliseUtterance(text);
       if (!/[\p{L}\p{N}]/u.test(utterance)) return { intent: null, confidence: 0, candidates: [] };
-      const result = await nlp.process(LOCALE, utterance);
-      const ranked = [...(result.classifications ?? [])].sort((a, b) => b.score - a.score);
-      const candidates = ranked
-        .filter((c): c is { intent: IntentId; score: number } => isIntentId(c.intent) && c.score > 0)
-        .slice(0, MAX_CANDIDATES)
-        .map((c) => ({ intent: c.intent, score: round(c.score) }));
-      const best = candidates[0];
-      const top = ranked[0];
-      const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
-      return { intent: inScope ? best.intent : null, confidence: best?.score ?? 0, candidates };
+      let match = remembered.get(utterance);
+      if (!match) remembered.set(utterance, (match = await read(utterance)));
+      // A copy: callers own what they are given.
+      return { ...match, candidates: match.candidates.map((c) => ({ ...c })) };
     },
   };
 }

@@ -3,6 +3,8 @@ import { TypingWhileSlow } from '../bot/typing';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CachingBotFrameworkAuthentication } from '../adapter/caching-authentication';
+import { LeanCloudAdapter } from '../adapter/lean-cloud-adapter';
 import { createServices, type AppServices } from '../app/services';
 import { ScopingBot } from '../bot/scoping-bot';
 import type { Config } from '../config/config';
@@ -50,7 +52,8 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.auth.appType,
     MicrosoftAppTenantId: config.auth.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  // Kept clients instead of new ones per request, and no zod schemas built per request (src/adapter).
+  const adapter = new LeanCloudAdapter(new CachingBotFrameworkAuthentication(auth));
   adapter.use(new TypingWhileSlow());
   adapter.onTurnError = async (context, error) => {
     logger.error('unhandled turn error', { error });

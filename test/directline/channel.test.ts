@@ -186,14 +186,14 @@ describe('website channel (Direct Line 3.0, self-hosted)', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('accepts bot replies on the connector only from this process', async () => {
+  it('accepts bot replies only from the bot in this process: nothing listens at the connector address', async () => {
     const { body: issued } = await pageToken(h);
     const res = await fetch(`${h.baseUrl}/directline-connector/v3/conversations/${issued.conversationId}/activities`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ type: 'message', text: 'spoofed' }),
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(404);
   });
 });
 

@@ -39,7 +39,9 @@ const toBooking = (r: Row): BookingRecord => ({
 
 function conflictOf(error: unknown): BookingConflict | null {
   const e = error as { code?: string; constraint?: string } | null;
-  if (e?.code === '23P01') return new BookingConflict('slot');
+  // 23P01: the exclusion constraint refused an overlap. 40P01: two racing inserts waited on each
+  // other's rows and Postgres aborted one. Either way the service re-runs on fresh data.
+  if (e?.code === '23P01' || e?.code === '40P01') return new BookingConflict('slot');
   if (e?.code === '23505' && e.constraint === 'bookings_one_active_per_lead') return new BookingConflict('lead');
   return null;
 }

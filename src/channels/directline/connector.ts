@@ -1,68 +1,63 @@
-import { timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Conversations } from './conversations';
 import type { TranscriptStore as Transcript, WireActivity } from './transcript-store';
 
 /**
  * The Bot Connector side of the channel: where botbuilder's ConnectorClient
- * sends the bot's replies (serviceUrl = `<self>/directline-connector`). Only
- * this process calls it: a loopback caller with the per-process key.
+ * sends the bot's replies (serviceUrl = `<self>/directline-connector`).
  *
- *   POST /directline-connector/v3/conversations/:conversationId/activities              send
- *   POST /directline-connector/v3/conversations/:conversationId/activities/:activityId  reply
- *   PUT  /directline-connector/v3/conversations/:conversationId/activities/:activityId  update
+ *   POST …/v3/conversations/:conversationId/activities              send
+ *   POST …/v3/conversations/:conversationId/activities/:activityId  reply
+ *   PUT  …/v3/conversations/:conversationId/activities/:activityId  update
  *
- * An update is logged as a new entry carrying the same id, so streams and
- * pollers past the original still receive it.
+ * The bot shares this process, so its ConnectorClient reaches these without
+ * the network (in-process-connector.ts) and nothing listens on that path: no
+ * one else can post as the bot. An update is logged as a new entry carrying
+ * the same id, so streams and pollers past the original still receive it.
  */
 
 export const CONNECTOR_PATH = '/directline-connector';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+export interface ConnectorDeps {
+  conversations: Conversations;
+  transcript: Transcript;
+}
 
-export function connectorRouter(deps: { conversations: Conversations; transcript: Transcript; connectorKey: string }): Router {
-  const router = express.Router();
-  const expected = Buffer.from(`Bearer ${deps.connectorKey}`);
+export interface ConnectorCall {
+  method: string;
+  conversationId: string;
+  activityId?: string;
+  body: unknown;
+}
 
-  const onlyThisProcess = (req: Request, res: Response, next: NextFunction) => {
-    const given = Buffer.from(req.headers.authorization ?? '');
-    const keyOk = given.length === expected.length && timingSafeEqual(given, expected);
-    if (!keyOk || !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-      res.status(401).json({ error: { code: 'Unauthorized', message: 'Connector calls come from this server only.' } });
-      return;
-    }
-    next();
-  };
+export interface ConnectorAnswer {
+  status: number;
+  body: object;
+}
 
-  const base = `${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`;
-  router.use(CONNECTOR_PATH, onlyThisProcess, express.json({ limit: '1mb' }));
+const notFound = (message: string): ConnectorAnswer => ({ status: 404, body: { error: { code: 'NotFound', message } } });
 
-  const append = async (req: Request, res: Response) => {
-    const conversationId = String(req.params.conversationId);
-    if (!(await deps.conversations.exists(conversationId))) {
-      res.status(404).json({ error: { code: 'NotFound', message: 'No such conversation.' } });
-      return;
-    }
-    const logged = await deps.conversations.logFromBot(conversationId, (req.body ?? {}) as WireActivity);
-    res.status(200).json({ id: logged.id });
-  };
-  router.post(base, append);
-  router.post(`${base}/:activityId`, append);
+/** One call of the connector API, wherever it came from. */
+export async function connectorCall(deps: ConnectorDeps, call: ConnectorCall): Promise<ConnectorAnswer> {
+  const { conversationId, activityId } = call;
+  const sent = (call.body && typeof call.body === 'object' ? call.body : {}) as WireActivity;
+  if (call.method === 'POST') {
+    if (!(await deps.conversations.exists(conversationId))) return notFound('No such conversation.');
+    return { status: 200, body: { id: (await deps.conversations.logFromBot(conversationId, sent)).id } };
+  }
+  if (call.method === 'PUT' && activityId !== undefined) {
+    if (!(await deps.conversations.exists(conversationId)) || !(await deps.transcript.findActivity(conversationId, activityId))) return notFound('No such activity.');
+    await deps.conversations.logUpdate(conversationId, activityId, sent);
+    return { status: 200, body: { id: activityId } };
+  }
+  if (call.method === 'DELETE' && activityId !== undefined) return { status: 200, body: {} };
+  return { status: 405, body: { error: { code: 'BadArgument', message: `${call.method} is not supported here.` } } };
+}
 
-  router.put(`${base}/:activityId`, async (req, res) => {
-    const conversationId = String(req.params.conversationId);
-    const activityId = String(req.params.activityId);
-    if (!(await deps.conversations.exists(conversationId)) || !(await deps.transcript.findActivity(conversationId, activityId))) {
-      res.status(404).json({ error: { code: 'NotFound', message: 'No such activity.' } });
-      return;
-    }
-    await deps.conversations.logUpdate(conversationId, activityId, (req.body ?? {}) as WireActivity);
-    res.status(200).json({ id: activityId });
-  });
+const ACTIVITIES_PATH = new RegExp(`^${CONNECTOR_PATH}/v3/conversations/([^/]+)/activities(?:/([^/]+))?$`);
 
-  router.delete(`${base}/:activityId`, (_req, res) => {
-    res.status(200).end();
-  });
-
-  return router;
+/** The conversation and activity a connector URL names, or undefined when it is not one of ours. */
+export function parseConnectorUrl(url: string): { conversationId: string; activityId?: string } | undefined {
+  const match = ACTIVITIES_PATH.exec(new URL(url).pathname);
+  if (!match) return undefined;
+  return { conversationId: decodeURIComponent(match[1]), activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]) };
 }

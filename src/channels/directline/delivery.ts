@@ -1,20 +1,19 @@
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import type { AuthenticateRequestResult, ConnectorFactory } from 'botframework-connector';
 import type { WireActivity } from './transcript';
 
 /**
  * Hands a website activity to the bot through CloudAdapter, exactly as an
  * activity from any other channel: the bot sees a `directline` activity with a
  * serviceUrl and replies through botbuilder's ConnectorClient — here to this
- * server's own `/directline-connector`, which logs the reply for the widget.
+ * server's own connector (connector.ts), which logs the reply for the widget;
+ * the client given here (in-process-connector.ts) reaches it without a socket.
  *
  * The inbound side needs no network authentication (the activity never left
  * this process), so the AuthenticateRequestResult is built here rather than
  * from a JWT; with MicrosoftAppId configured the identity carries it, as the
- * adapter's own proactive and named-pipe paths do. The outbound ConnectorClient
- * carries a per-process key instead of an Azure AD token, and the connector
- * routes accept only that key, from a loopback address.
+ * adapter's own proactive and named-pipe paths do.
  */
 
 export const DIRECTLINE_CHANNEL_ID = 'directline';
@@ -27,24 +26,6 @@ export interface Bot {
   hasConsent?(conversation: { channelId: string; conversationId: string }): Promise<boolean>;
 }
 
-class LoopbackConnectorFactory extends ConnectorFactory {
-  constructor(private readonly connectorKey: string) {
-    super();
-  }
-
-  async create(serviceUrl: string): Promise<ConnectorClient> {
-    const key = this.connectorKey;
-    const credentials = {
-      async signRequest<T extends { headers: { set(name: string, value: string): void } }>(webResource: T): Promise<T> {
-        webResource.headers.set('authorization', `Bearer ${key}`);
-        return webResource;
-      },
-    };
-    // ConnectorClient takes any ServiceClientCredentials; ours signs with the loopback key.
-    return new ConnectorClient(credentials as unknown as ConstructorParameters<typeof ConnectorClient>[0], { baseUri: serviceUrl });
-  }
-}
-
 export class BotDelivery {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly auth: AuthenticateRequestResult;
@@ -53,7 +34,7 @@ export class BotDelivery {
     private readonly adapter: CloudAdapter,
     private readonly bot: Bot,
     appId: string | undefined,
-    connectorKey: string,
+    connectorFactory: ConnectorFactory,
     private readonly serviceUrl: () => string,
   ) {
     const claimsIdentity = appId
@@ -69,7 +50,7 @@ export class BotDelivery {
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
       callerId: undefined,
       claimsIdentity,
-      connectorFactory: new LoopbackConnectorFactory(connectorKey),
+      connectorFactory,
     };
   }
 

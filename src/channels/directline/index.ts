@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import express, { type Router } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../../config/config';
 import { AzureTokens } from './azure';
-import { CONNECTOR_PATH, connectorRouter } from './connector';
+import { CONNECTOR_PATH } from './connector';
 import { Conversations } from './conversations';
 import { BotDelivery, DIRECTLINE_CHANNEL_ID, type Bot } from './delivery';
+import { InProcessConnectorFactory } from './in-process-connector';
 import { OriginPolicy, ownOrigins } from './origins';
 import { protocolRouter, type ProtocolLogger } from './protocol';
 import { ConversationRateLimit } from './rateLimit';
@@ -69,9 +69,8 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
   const stream = new ActivityStream(transcript, signer, origins, deps.logger, settings.maxStreamsPerConversation, undefined, deps.shared?.notifier);
   const bot = { id: deps.config.auth.appId ?? 'scoping-assistant', name: 'QL Security scoping assistant', role: 'bot' as const };
   const conversations = new Conversations(transcript, stream, signer, settings.tokenLifetimeSeconds, bot);
-  const connectorKey = randomBytes(32).toString('base64url');
   const serviceUrl = () => `${deps.selfUrl().replace(/\/+$/, '')}${CONNECTOR_PATH}`;
-  const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, connectorKey, serviceUrl);
+  const delivery = new BotDelivery(deps.adapter, deps.bot, deps.config.auth.appId, new InProcessConnectorFactory({ conversations, transcript }), serviceUrl);
   deps.bot.onErased?.(({ channelId, conversationId }) => {
     if (channelId === DIRECTLINE_CHANNEL_ID) return transcript.forget(conversationId).then(() => undefined);
   });
@@ -84,7 +83,6 @@ export function createDirectLineChannel(deps: DirectLineChannelDeps): DirectLine
   };
 
   const router = express.Router();
-  router.use(connectorRouter({ conversations, transcript, connectorKey }));
   router.use(
     protocolRouter({
       config: settings,

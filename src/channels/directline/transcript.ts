@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { prepareDataFile } from '../../storage/files';
+import { preparedOnce } from './prepared-once';
 import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
 export type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
@@ -28,8 +29,11 @@ export class Transcript implements TranscriptStore {
     private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
     prepareDataFile(file);
-    this.db = new Database(file);
+    this.db = preparedOnce(new Database(file));
     this.db.pragma('journal_mode = WAL');
+    // As the conversation state store: WAL without an fsync per commit. Every
+    // activity is a commit, and with a sync each one held the event loop.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`

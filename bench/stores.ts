@@ -1,0 +1,260 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readBankHolidays } from '../src/booking/bank-holidays';
+import { BookingService } from '../src/booking/service';
+import { openBackend } from '../src/app/backend';
+import { LeadService } from '../src/leads/service';
+import { SqliteOutbox } from '../src/outbox/sqlite';
+import { OutboxWorker } from '../src/outbox/worker';
+import { Transcript } from '../src/channels/directline/transcript';
+import { testConfig } from '../src/config/config';
+import { assess } from '../src/scoping/recommendation';
+import type { Answers } from '../src/scoping/questions';
+import { atMost, figure, median, note, section, under } from './report';
+
+/**
+ * Issue 12, goals 2 and 3: cost that must not grow with stored data. Seeds a
+ * records store with `seed` leads, each holding a past booking (as a year of
+ * business leaves them), through the BookingService API, then times
+ * registering a lead, offering slots and confirming one against an empty
+ * store and against the seeded one, in alternating rounds; `npm run leads --
+ * list` end to end on the seeded folder; the Direct Line transcript sweep of
+ * `seed` expired conversations (the longest the event loop is held); and the
+ * Teams brief outbox after `seed` briefs with no practitioners' channel.
+ *
+ * Written against today's store APIs and kept to this file, so the storage
+ * split only has to adapt it here.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+/** The clock for every measured call: a Monday morning with free slots ahead. */
+const NOW = new Date('2026-12-07T09:00:00.000Z');
+/** Seeded bookings start here and run forward, all before NOW. */
+const SEED_FROM = new Date('2026-04-06T08:00:00.000Z');
+const PRACTITIONERS = Array.from({ length: 10 }, (_v, i) => `p${i + 1}`).join(',');
+const ANSWERS: Answers = {
+  ai_use: 'active',
+  certification: 'none',
+  infosec_maturity: 'reasonable',
+  ai_materiality: 'high',
+  sector: 'financial',
+  eu_exposure: 'yes',
+  procurement: 'ai-governance',
+};
+const ASSESSMENT = assess(ANSWERS);
+
+/**
+ * The store APIs this section uses, and the only code here that touches
+ * them: when the stores change shape, adapt `open` and nothing else.
+ */
+interface StoresUnderTest {
+  /** A new lead (consented contact, answers, assessment) from its own conversation; its id. */
+  register(conversationId: string): Promise<string>;
+  offer(now: Date, limit?: number): Promise<{ id: string }[]>;
+  confirm(leadId: string, slotId: string, now: Date): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+async function open(dataDir: string): Promise<StoresUnderTest> {
+  const config = testConfig({ DATA_DIR: dataDir, BOOKING_PRACTITIONERS: PRACTITIONERS });
+  const backend = await openBackend(config);
+  const service = new BookingService({ config, records: backend.records, holidays: readBankHolidays().dates, clock: () => NOW });
+  const leads = new LeadService({ config, records: backend.records, clock: () => NOW });
+  return {
+    register: async (conversationId) => {
+      const n = conversationId.replace(/\D/g, '');
+      const registered = await leads.registerLead({
+        conversationId,
+        channelId: 'webchat',
+        contact: { name: `Visitor ${n}`, email: `visitor${n}@example.org`, organisation: `Organisation ${n} Ltd`, role: 'CTO', phone: '+44 20 7946 0000' },
+        consent: { givenAt: NOW, noticeVersion: '2026-01' },
+        answers: ANSWERS,
+        assessment: ASSESSMENT,
+      });
+      return registered.leadId;
+    },
+    offer: async (now, limit) => service.offerSlots({ now, limit }),
+    confirm: async (leadId, slotId, now) => (await service.confirm({ leadId, slotId, now })).ok,
+    close: () => backend.close(),
+  };
+}
+
+let registered = 0;
+const register = (stores: StoresUnderTest) => stores.register(`bench-conversation-${(registered += 1)}`);
+
+/** `count` leads, each with a confirmed booking before NOW. */
+async function seed(stores: StoresUnderTest, count: number): Promise<void> {
+  let cursor = SEED_FROM;
+  let booked = 0;
+  let lead = await register(stores);
+  while (booked < count) {
+    const offers = await stores.offer(cursor, 10);
+    if (offers.length === 0) {
+      cursor = new Date(cursor.getTime() + 7 * 86_400_000);
+      if (cursor >= NOW) throw new Error(`seeding ran past ${NOW.toISOString()} after ${booked} bookings`);
+      continue;
+    }
+    for (const offer of offers) {
+      // Every practitioner may take the slot: fill it, then the next.
+      while (booked < count && (await stores.confirm(lead, offer.id, cursor))) {
+        booked += 1;
+        if (booked < count) lead = await register(stores);
+      }
+    }
+  }
+}
+
+interface OpTimes {
+  register: number[];
+  offer: number[];
+  confirm: number[];
+}
+
+async function timeOps(stores: StoresUnderTest, ops: number): Promise<OpTimes> {
+  const times: OpTimes = { register: [], offer: [], confirm: [] };
+  for (let i = 0; i < ops; i += 1) {
+    let start = performance.now();
+    const lead = await register(stores);
+    times.register.push(performance.now() - start);
+    start = performance.now();
+    const offers = await stores.offer(NOW);
+    times.offer.push(performance.now() - start);
+    if (offers.length === 0) throw new Error('no slots to offer at NOW');
+    start = performance.now();
+    const confirmed = await stores.confirm(lead, offers[0].id, NOW);
+    times.confirm.push(performance.now() - start);
+    if (!confirmed) throw new Error('confirm failed');
+  }
+  return times;
+}
+
+const { ensureBuilt } = require('../scripts/build.js') as { ensureBuilt(): boolean };
+
+function leadsList(dataDir: string): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['scripts/start.js', 'scripts/leads', 'list'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`leads list failed (${run.status}): ${run.stderr}`);
+  return performance.now() - start;
+}
+
+/** The longest the event loop was held while `work` ran (sync or async). */
+async function longestBlock(work: () => unknown): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await work();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  histogram.disable();
+  return histogram.max / 1e6;
+}
+
+async function sweepRound(count: number): Promise<{ blockedMs: number; swept: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-sweep-'));
+  try {
+    const transcript = new Transcript(path.join(dir, 'directline.sqlite'), 50);
+    const expired = NOW.getTime() - 60_000;
+    for (let i = 0; i < count; i += 1) {
+      await transcript.create(`expired-${i}`, `dl_user${i}`, expired);
+      await transcript.append(`expired-${i}`, (seq) => ({ type: 'message', id: `expired-${i}|${seq}`, text: 'hello' }));
+    }
+    let swept = 0;
+    const blockedMs = await longestBlock(async () => {
+      swept = await transcript.sweep(NOW.getTime());
+    });
+    await transcript.close();
+    return { blockedMs, swept };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function outboxAfter(count: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-outbox-'));
+  try {
+    // Briefs queued while no practitioners' channel exists: each pass prunes to the cap (and drops expired ones).
+    const store = new SqliteOutbox(SqliteOutbox.fileIn(dir));
+    for (let i = 0; i < count; i += 1) {
+      const at = new Date(NOW.getTime() + i * 1000);
+      await store.enqueue({ topic: 'teams.brief', key: `lead-${i}`, payload: { leadId: `lead-${i}` }, now: at, expiresAt: new Date(at.getTime() + 86_400_000) });
+    }
+    await new OutboxWorker(store, 'teams.brief', () => NOW).drain(async () => ({ kind: 'failed', failure: 'no-destination' }));
+    const pending = await store.pending('teams.brief');
+    await store.close();
+    return pending;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchStores(options: { seed: number; ops: number; rounds: number }): Promise<void> {
+  const seededDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-seeded-'));
+  const emptyDirs: string[] = [];
+  try {
+    const seedStart = performance.now();
+    const seeded = await open(seededDir);
+    await seed(seeded, options.seed);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+
+    const ratios: OpTimes = { register: [], offer: [], confirm: [] };
+    const emptyMedians: OpTimes = { register: [], offer: [], confirm: [] };
+    for (let r = 0; r < options.rounds; r += 1) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scoping-bench-empty-'));
+      emptyDirs.push(dir);
+      const empty = await open(dir);
+      // Alternating which goes first, so a warmer cache or a busier moment favours neither.
+      let onEmpty: OpTimes;
+      let onSeeded: OpTimes;
+      if (r % 2 === 0) {
+        onEmpty = await timeOps(empty, options.ops);
+        onSeeded = await timeOps(seeded, options.ops);
+      } else {
+        onSeeded = await timeOps(seeded, options.ops);
+        onEmpty = await timeOps(empty, options.ops);
+      }
+      await empty.close();
+      for (const op of ['register', 'offer', 'confirm'] as const) {
+        ratios[op].push(median(onSeeded[op]) / median(onEmpty[op]));
+        emptyMedians[op].push(median(onEmpty[op]));
+      }
+    }
+    await seeded.close();
+
+    section(
+      `Stored data (goals 2 and 3): ${options.seed.toLocaleString('en-GB')} leads and ${options.seed.toLocaleString('en-GB')} bookings against an empty store, ${options.ops} of each operation per round, ${options.rounds} rounds`,
+      `seeding through BookingService took ${seedSeconds.toFixed(1)} s (not counted)`,
+    );
+    figure('register a lead, empty store (median)', emptyMedians.register, 'ms', { digits: 3 });
+    figure('offer slots, empty store (median)', emptyMedians.offer, 'ms', { digits: 3 });
+    figure('confirm a slot, empty store (median)', emptyMedians.confirm, 'ms', { digits: 3 });
+    figure(`register at ${options.seed.toLocaleString('en-GB')} ÷ empty`, ratios.register, '×', { digits: 2, goal: atMost(1.1, '×') });
+    figure(`offer at ${options.seed.toLocaleString('en-GB')} ÷ empty`, ratios.offer, '×', { digits: 2, goal: atMost(1.1, '×') });
+    figure(`confirm at ${options.seed.toLocaleString('en-GB')} ÷ empty`, ratios.confirm, '×', { digits: 2, goal: atMost(1.1, '×') });
+
+    ensureBuilt(); // a stale dist/ is rebuilt first, untimed, as npm start would
+    const list: number[] = [];
+    for (let r = 0; r < options.rounds; r += 1) list.push(leadsList(seededDir));
+    figure(`npm run leads -- list at ${options.seed.toLocaleString('en-GB')} leads, end to end`, list, 'ms', { digits: 0, goal: under(1000, ' ms') });
+
+    const sweeps: number[] = [];
+    for (let r = 0; r < options.rounds; r += 1) {
+      const { blockedMs, swept } = await sweepRound(options.seed);
+      if (swept !== options.seed) note(`sweep round ${r + 1} removed ${swept} of ${options.seed} expired conversations`);
+      sweeps.push(blockedMs);
+    }
+    figure(`transcript sweep of ${options.seed.toLocaleString('en-GB')} expired: longest event-loop block`, sweeps, 'ms', { digits: 0, goal: atMost(20, ' ms') });
+
+    const pending = await outboxAfter(options.seed);
+    figure(`Teams outbox rows after ${options.seed.toLocaleString('en-GB')} briefs, no channel`, [pending], '', { digits: 0, goal: under(options.seed) });
+  } finally {
+    fs.rmSync(seededDir, { recursive: true, force: true });
+    for (const dir of emptyDirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
