@@ -1,11 +1,12 @@
 import { parseConfig } from './config/config';
 import { ContentError } from './app/services';
+import { GraphCredentialsError } from './booking/graph/client';
 import { startServer } from './server/app';
 import { StartupError } from './app/startup-error';
 
 /** What the operator reads when start-up fails: the fixable problem, not a stack trace. */
 function startupMessage(error: unknown): string {
-  if (error instanceof ContentError || error instanceof StartupError) return error.message;
+  if (error instanceof ContentError || error instanceof StartupError || error instanceof GraphCredentialsError) return error.message;
   const code = String((error as { code?: unknown })?.code ?? '');
   if (code.startsWith('SQLITE_')) return `A database file under DATA_DIR could not be used (${code}: ${(error as Error).message}). Check the files' permissions and free disk space.`;
   if (code === 'EADDRINUSE') return `The port is already in use (${(error as Error).message}). Stop the other server or set PORT.`;

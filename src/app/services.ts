@@ -2,6 +2,12 @@ import { loadAnswerExamples } from '../answers/examples';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
+import { GraphCalendar, PostgresEventLinks, SqliteEventLinks } from '../booking/graph';
+import type { GraphClientOptions } from '../booking/graph/client';
+import { type CalendarProvider, noCalendar } from '../booking/provider/types';
+import { BookingMail } from '../mail/booking-mail';
+import { smtpTransport } from '../mail/transport';
+import { mailCopy } from '../mail/copy';
 import { LeadService } from '../leads/service';
 import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
@@ -33,19 +39,24 @@ export interface AppServices {
   conversations: ConversationStore;
   /** The CRM webhook's sender, when LEADS_WEBHOOK_URL is set: the server drains it on a timer. */
   webhook: WebhookDelivery | null;
+  /** CALENDAR_PROVIDER: none, or Microsoft 365 through Graph (its credentials already checked). */
+  calendar: CalendarProvider;
+  /** Null without SMTP_URL. */
+  mail: BookingMail | null;
   close(): Promise<void>;
 }
 
 export async function createServices(
   config: Config,
   logger: Logger,
-  options: { clock?: () => Date; baseUrl: () => string },
+  options: { clock?: () => Date; baseUrl: () => string; graph?: GraphClientOptions },
 ): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date());
   const messages = loadMessages();
   const intents = loadIntentContent();
-  const problems = [...(messages.ok ? [] : messages.errors), ...(intents.ok ? [] : intents.errors)];
-  if (!messages.ok || !intents.ok) throw new ContentError(problems);
+  const mailWording = checkMailCopy();
+  const problems = [...(messages.ok ? [] : messages.errors), ...(intents.ok ? [] : intents.errors), ...mailWording];
+  if (!messages.ok || !intents.ok || mailWording.length > 0) throw new ContentError(problems);
   const questions = loadQuestionContent();
   const { holidays, warnings } = loadBankHolidays({ now: clock(), horizonDays: config.booking.horizonDays, timeZone: config.booking.timeZone });
   for (const warning of warnings) logger.warn('bank holidays', { warning });
@@ -63,8 +74,30 @@ export async function createServices(
   const { records, storage } = backend;
   logger.info('stores open', { backend: backend.kind });
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
-  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log });
-  const leads = new LeadService({ config, records, clock, log });
+  const calendar = openCalendar(config, backend, logger, clock, options.graph, (id) => booking.snapshot(id));
+  const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log, calendar });
+  const leads = new LeadService({ config, records, clock, log, onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled) });
+  try {
+    // A tenant that refuses the app's credentials stops start-up here, not in a visitor's turn.
+    await calendar.start();
+  } catch (error) {
+    await calendar.stop().catch(() => undefined);
+    await backend.close();
+    throw error;
+  }
+  if (calendar.kind === 'graph') logger.info('calendar: Microsoft 365 through Graph', { practitioners: config.booking.practitioners.length });
+  const mail = config.mail.smtpUrl
+    ? new BookingMail({
+        config,
+        booking,
+        outbox: backend.outbox,
+        transport: smtpTransport(config.mail.smtpUrl),
+        clock,
+        log: (event, fields) => logger.info(event, fields),
+      })
+    : null;
+  if (mail) booking.onChanged(mail.onChanged);
+  else logger.info('email off: SMTP_URL is not set, so no confirmations or reminders are sent');
   const target = config.practice.webhook;
   const webhook = target ? new WebhookDelivery(backend.outbox, target, clock) : null;
   const deliverSoon = () =>
@@ -88,9 +121,45 @@ export async function createServices(
     backend,
     conversations: new ConversationStore(storage),
     webhook,
+    calendar,
+    mail,
     close: async () => {
       await webhook?.idle();
+      await mail?.stop();
+      await calendar.stop();
       await backend.close();
     },
   };
+}
+
+function openCalendar(
+  config: Config,
+  backend: Backend,
+  logger: Logger,
+  clock: () => Date,
+  client: GraphClientOptions | undefined,
+  snapshot: BookingService['snapshot'],
+): CalendarProvider {
+  if (config.calendar.provider !== 'graph') return noCalendar;
+  return new GraphCalendar({
+    config: config.calendar.graph!,
+    practitioners: config.booking.roster,
+    horizonDays: config.booking.horizonDays,
+    outbox: backend.outbox,
+    links: backend.pool ? new PostgresEventLinks(backend.pool) : new SqliteEventLinks(SqliteEventLinks.fileIn(config.dataDir)),
+    bookings: { snapshot },
+    clock,
+    log: (event, fields) => logger.info(event, fields),
+    client,
+  });
+}
+
+/** content/mail.json is read when the first email goes; a broken file stops start-up instead. */
+function checkMailCopy(): string[] {
+  try {
+    mailCopy();
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }

@@ -35,16 +35,21 @@ export function busyUntil(slot: Pick<Slot, 'end'>, bufferMinutes: number): strin
   return addMinutes(new Date(slot.end), bufferMinutes).toISOString();
 }
 
-/** The first practitioner (in the order given) free for the slot, or null. */
+/**
+ * The first practitioner (in the order given) free for the slot, or null.
+ * `elsewhere` says whether their own calendar keeps them (a calendar
+ * provider's busy times); it sees our bookings nearby to tell ours apart.
+ */
 export async function freePractitioner(
   rows: BookingRows,
   slot: Slot,
   practitioners: readonly string[],
   bufferMinutes: number,
   ignoreBookingId?: string,
+  elsewhere: (practitioner: string, ours: readonly BookingRecord[]) => boolean = () => false,
 ): Promise<string | null> {
   const from = addMinutes(new Date(slot.start), -bufferMinutes).toISOString();
   const until = addMinutes(new Date(slot.end), bufferMinutes).toISOString();
   const nearby = await rows.activeBetween(from, until);
-  return practitioners.find((p) => isFree(slot, p, nearby, bufferMinutes, ignoreBookingId)) ?? null;
+  return practitioners.find((p) => isFree(slot, p, nearby, bufferMinutes, ignoreBookingId) && !elsewhere(p, nearby)) ?? null;
 }

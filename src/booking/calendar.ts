@@ -28,11 +28,23 @@ export function bookingUid(bookingId: string): string {
   return `${bookingId}@ai-governance-scoping`;
 }
 
+/** How the call takes place: the Teams link when Graph made one, else the configured phone or video detail. */
+export interface CallPlace {
+  /** LOCATION: the meeting details, or the Teams link. */
+  location: string;
+  /** URL: the join link, when there is one. */
+  joinUrl?: string;
+}
+
+/** Calendars pop a reminder this long before the call (VALARM). */
+export const ALARM_MINUTES = 15;
+
 /** `attendee` is null once the lead has been erased: the cancel still goes out, without personal data. */
 export function renderCalendar(
   booking: CalendarBooking,
   attendee: Pick<Contact, 'name' | 'email'> | null,
   organizerEmail: string,
+  place?: CallPlace,
 ): string {
   const c = copy().calendar;
   const cancelled = booking.status === 'cancelled';
@@ -55,6 +67,9 @@ export function renderCalendar(
       ? [{ name: quotedParam(attendee.name), email: stripControls(attendee.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
       : [],
     lastModified: utcArray(booking.updatedAt),
+    ...(place ? { location: place.location } : {}),
+    ...(place?.joinUrl ? { url: place.joinUrl } : {}),
+    alarms: cancelled ? [] : [{ action: 'display', description: c.summary, trigger: { minutes: ALARM_MINUTES, before: true } }],
   });
   if (error || !value) throw error ?? new Error('ics produced no calendar');
   return value;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { CALENDAR_ENV, calendarConfig, checkCalendarEnv, mailConfig, type CalendarConfig, type MailConfig, type Practitioner } from './calendar';
 
 /**
  * Configuration, parsed once from the environment. Every default is the
@@ -189,12 +190,13 @@ const EnvSchema = z
     BOOKING_ORGANIZER_EMAIL: z.preprocess(blankToUndefined, z.email().default('scoping@example.com')),
     BOOKING_CALL_FORMAT: z.preprocess(blankToUndefined, z.enum(['teams', 'phone', 'teams-or-phone']).default('teams')),
     BOOKING_CALL_PRICE: z.preprocess(blankToUndefined, z.string().trim().max(80).optional()),
-    BOOKING_PRACTITIONERS: list('practitioner-1').pipe(z.array(z.string().regex(/^[\w.-]+$/, 'practitioner ids are letters, digits, dot, dash')).min(1)),
+    ...CALENDAR_ENV, // CALENDAR (BOOKING_PRACTITIONERS, CALENDAR_PROVIDER, GRAPH_*, SMTP_URL, MAIL_FROM)
     ...DIRECTLINE_ENV, // DIRECTLINE
     ...TEAMS_ENV, // TEAMS
     ...PRACTICE_ENV, // PRACTICE
   })
   .superRefine((env, ctx) => {
+    checkCalendarEnv(env, ctx);
     if (env.BOOKING_DAY_START >= env.BOOKING_DAY_END) {
       ctx.addIssue({ code: 'custom', path: ['BOOKING_DAY_END'], message: 'must be later than BOOKING_DAY_START' });
     }
@@ -226,7 +228,10 @@ export interface BookingConfig {
   minNoticeHours: number;
   horizonDays: number;
   offerCount: number;
+  /** Practitioner ids, in the order they are offered. */
   practitioners: string[];
+  /** The same practitioners with their display names and mailboxes. */
+  roster: Practitioner[];
   /** The mailbox calendar invitations come from (replies to the invitation go there). */
   organizerEmail: string;
   /** How the call takes place, for "will it be on Teams or phone?". */
@@ -259,7 +264,11 @@ export interface Config {
   directLine: DirectLineConfig; // DIRECTLINE
   teams: TeamsConfig; // TEAMS
   practice: PracticeConfig; // PRACTICE
+  calendar: CalendarConfig; // CALENDAR
+  mail: MailConfig; // CALENDAR
 }
+
+export type { CalendarConfig, GraphConfig, MailConfig, Practitioner } from './calendar';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -270,12 +279,16 @@ export class ConfigError extends Error {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: ConfigError };
 
+/** Settings that hold a password or key: a start-up error names them but never echoes their value. */
+const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'DATABASE_URL', 'DIRECTLINE_SECRET', 'DIRECTLINE_TOKEN_SECRET', 'GRAPH_CLIENT_SECRET', 'SMTP_URL']);
+
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
-      const value = env[String(issue.path[0])];
+      const variable = String(issue.path[0]);
+      const value = SECRET_SETTINGS.has(variable) ? undefined : env[variable];
       return `${name}: ${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`;
     });
     return { ok: false, error: new ConfigError(problems) };
@@ -314,7 +327,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         minNoticeHours: e.BOOKING_MIN_NOTICE_HOURS,
         horizonDays: e.BOOKING_HORIZON_DAYS,
         offerCount: e.BOOKING_OFFER_COUNT,
-        practitioners: e.BOOKING_PRACTITIONERS,
+        practitioners: e.BOOKING_PRACTITIONERS.map((p) => p.id),
+        roster: e.BOOKING_PRACTITIONERS,
         organizerEmail: e.BOOKING_ORGANIZER_EMAIL,
         callFormat: e.BOOKING_CALL_FORMAT,
         callPrice: e.BOOKING_CALL_PRICE ?? null,
@@ -322,6 +336,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       directLine: directLineConfig(e), // DIRECTLINE
       teams: teamsConfig(e), // TEAMS
       practice: practiceConfig(e), // PRACTICE
+      calendar: calendarConfig(e), // CALENDAR
+      mail: mailConfig(e), // CALENDAR
     },
   };
 }

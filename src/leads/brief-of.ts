@@ -15,14 +15,14 @@ import { practitionerName } from './practitioner-name';
  * to erase. Every lead has one, booked or not. `builtAt` is when either last
  * changed.
  */
-export async function briefOf(tx: RecordsTx, leadId: string, booking: Pick<BookingConfig, 'timeZone' | 'practitioners'>): Promise<Brief | null> {
+export async function briefOf(tx: RecordsTx, leadId: string, booking: Pick<BookingConfig, 'timeZone' | 'roster'>): Promise<Brief | null> {
   const lead = await tx.leads.get(leadId);
   if (!lead) return null;
   const b = latestOf(await tx.bookings.ofLead(leadId));
   const builtAt = new Date(Math.max(Date.parse(lead.updatedAt), b ? Date.parse(b.updatedAt) : 0));
   return buildBrief(
     lead,
-    b && { id: b.id, start: b.start, end: b.end, status: b.status, practitioner: b.practitioner, practitionerName: practitionerName(booking.practitioners, b.practitioner) },
+    b && { id: b.id, start: b.start, end: b.end, status: b.status, practitioner: b.practitioner, practitionerName: practitionerName(booking.roster, b.practitioner) },
     briefSources(lead, builtAt, booking.timeZone),
   );
 }

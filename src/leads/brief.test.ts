@@ -114,7 +114,7 @@ describe('what a practitioner prepares from', () => {
     expect(brief.faqAsked.map((f) => f.id)).toEqual(['faq.cost', 'faq.eu-ai-act']);
     expect(md).not.toContain('Practitioner:** practitioner-1');
     expect(md).toContain('- **Practitioner:** To be confirmed (calendar practitioner-1)');
-    expect(practitionerName([{ id: 'practitioner-1', displayName: 'Dr Jo Smith' }], 'practitioner-1')).toBe('Dr Jo Smith');
+    expect(practitionerName([{ id: 'practitioner-1', name: 'Dr Jo Smith' }], 'practitioner-1')).toBe('Dr Jo Smith');
   });
 
   it('the Teams card says the same as the Markdown, escaped', async () => {

@@ -1,22 +1,14 @@
+import type { Practitioner } from '../config/calendar';
 import { fill } from '../content/copy';
 import { copy } from './copy';
 
 /**
- * The practitioner as the brief names them. BOOKING_PRACTITIONERS is a list
- * of calendar ids today; the calendar work makes each entry structured with a
- * display name. Both shapes are read here, so the brief shows a person's name
- * whenever the settings give one and a clear "to be confirmed" otherwise,
- * never a bare id such as "practitioner-1".
+ * The practitioner as the brief names them: the display name from
+ * BOOKING_PRACTITIONERS when the settings give one, and a clear "to be
+ * confirmed" otherwise (a plain id list names nobody), never a bare id such
+ * as "practitioner-1".
  */
-
-type PractitionerSetting = string | { id: string; displayName?: string; name?: string };
-
-export function practitionerName(practitioners: readonly PractitionerSetting[], id: string): string {
-  for (const p of practitioners) {
-    if (typeof p === 'object' && p.id === id) {
-      const name = p.displayName ?? p.name;
-      if (name) return name;
-    }
-  }
-  return fill(copy().brief.labels.practitionerUnnamed, { id });
+export function practitionerName(roster: readonly Pick<Practitioner, 'id' | 'name'>[], id: string): string {
+  const named = roster.find((p) => p.id === id && p.name !== p.id);
+  return named ? named.name : fill(copy().brief.labels.practitionerUnnamed, { id });
 }

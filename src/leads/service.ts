@@ -49,6 +49,8 @@ export interface LeadServiceOptions {
   log?: BookingLog;
   /** A stored row that could not be read is skipped; this hears which (by id). */
   onUnreadable?: (row: UnreadableLead) => void;
+  /** Told of bookings cancelled by an erasure, after the commit (the practitioner's calendar follows). */
+  onBookingsCancelled?: (bookings: BookingView[]) => Promise<void>;
 }
 
 export class LeadService {
@@ -57,12 +59,14 @@ export class LeadService {
   private readonly clock: () => Date;
   private readonly log: BookingLog;
   private readonly onUnreadable: (row: UnreadableLead) => void;
+  private readonly onBookingsCancelled: (bookings: BookingView[]) => Promise<void>;
 
   constructor(options: LeadServiceOptions) {
     this.records = options.records;
     this.config = options.config;
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
+    this.onBookingsCancelled = options.onBookingsCancelled ?? (async () => undefined);
     this.onUnreadable = options.onUnreadable ?? ((row) => this.log('lead.unreadable', { leadId: row.id, error: row.problem }));
   }
 
@@ -156,6 +160,7 @@ export class LeadService {
     if (result.ok) {
       await this.records.scrub();
       this.log('lead.deleted', { leadId });
+      if (result.cancelled.length > 0) await this.onBookingsCancelled(result.cancelled);
     }
     return result;
   }

@@ -57,6 +57,22 @@ for (const backend of BACKENDS) {
       expect(left.map((m) => m.key).sort()).toEqual(['lead-2', 'lead-3', 'lead-4']);
     });
 
+    it('a message with a not-before time is not claimed earlier, and queuing it again moves it', async () => {
+      await a.enqueue({ ...brief('booking-1'), topic: 'mail.reminder', notBefore: later(DAY) });
+      expect(await b.claim('mail.reminder', later(DAY - 1), later(DAY + 60_000), 10)).toEqual([]);
+      await a.enqueue({ ...brief('booking-1'), topic: 'mail.reminder', notBefore: later(2 * DAY - 1000) });
+      expect(await b.claim('mail.reminder', later(DAY), later(DAY + 60_000), 10)).toEqual([]);
+      expect(await b.claim('mail.reminder', later(2 * DAY - 1000), later(2 * DAY), 10)).toMatchObject([{ key: 'booking-1', version: 2 }]);
+    });
+
+    it('a destination that says when to come back (Retry-After) is retried then, not on the backoff', async () => {
+      await a.enqueue(brief('lead-1'));
+      const worker = new OutboxWorker(a, 'teams.brief', () => NOW);
+      await worker.drain(async () => ({ kind: 'failed', failure: 'http-429', retryAt: later(7000) }));
+      expect(await a.claim('teams.brief', later(6999), later(60_000), 10)).toEqual([]);
+      expect(await a.claim('teams.brief', later(7000), later(60_000), 10)).toHaveLength(1);
+    });
+
     it('the worker retries a failure with backoff and counts each outcome', async () => {
       await a.enqueue(brief('lead-1'));
       await a.enqueue(brief('lead-2'));

@@ -33,10 +33,10 @@ export class PostgresOutbox implements OutboxStore {
 
   async enqueue(m: NewOutboxMessage): Promise<void> {
     await this.pool.query(
-      `INSERT INTO outbox (topic, key, payload, enqueued_at, next_attempt_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)
+      `INSERT INTO outbox (topic, key, payload, enqueued_at, next_attempt_at, expires_at) VALUES ($1, $2, $3, $4, $6, $5)
        ON CONFLICT (topic, key) DO UPDATE SET payload = excluded.payload, version = outbox.version + 1,
          next_attempt_at = excluded.next_attempt_at, expires_at = excluded.expires_at`,
-      [m.topic, m.key, JSON.stringify(m.payload), m.now, m.expiresAt],
+      [m.topic, m.key, JSON.stringify(m.payload), m.now, m.expiresAt, m.notBefore ?? m.now],
     );
   }
 

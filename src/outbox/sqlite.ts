@@ -71,7 +71,7 @@ export class SqliteOutbox implements OutboxStore {
            ON CONFLICT (topic, key) DO UPDATE SET payload_json = excluded.payload_json, version = version + 1,
              next_attempt_at = excluded.next_attempt_at, expires_at = excluded.expires_at`,
         )
-        .run(m.topic, m.key, JSON.stringify(m.payload), now, now, m.expiresAt.toISOString());
+        .run(m.topic, m.key, JSON.stringify(m.payload), now, (m.notBefore ?? m.now).toISOString(), m.expiresAt.toISOString());
     });
   }
 

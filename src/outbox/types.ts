@@ -25,6 +25,8 @@ export interface NewOutboxMessage {
   now: Date;
   /** After this the message is dropped undelivered (a brief after the call has no use). */
   expiresAt: Date;
+  /** Not delivered before this time (a reminder the day before the call); default: at once. Queuing the key again moves it. */
+  notBefore?: Date;
 }
 
 export interface OutboxStore {

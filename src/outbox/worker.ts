@@ -7,7 +7,8 @@ import type { OutboxMessage, OutboxStore } from './types';
  * `drain` in one process share one pass.
  */
 
-export type DeliveryOutcome = { kind: 'delivered' } | { kind: 'dropped' } | { kind: 'failed'; failure: string };
+/** `retryAt`: the destination said when to come back (HTTP Retry-After); otherwise the backoff decides. */
+export type DeliveryOutcome = { kind: 'delivered' } | { kind: 'dropped' } | { kind: 'failed'; failure: string; retryAt?: Date };
 
 export interface DrainResult {
   delivered: number;
@@ -59,7 +60,7 @@ export class OutboxWorker {
     for (const message of claimed) {
       const outcome = await deliver(message).catch((error: unknown): DeliveryOutcome => ({ kind: 'failed', failure: (error as Error)?.name ?? 'unknown' }));
       if (outcome.kind === 'failed') {
-        const retryAt = new Date(this.clock().getTime() + retryDelayMs(message.attempts + 1));
+        const retryAt = outcome.retryAt ?? new Date(this.clock().getTime() + retryDelayMs(message.attempts + 1));
         await this.store.failed(message, retryAt, outcome.failure);
         onFailed?.(message, outcome.failure, retryAt);
         result.failed += 1;

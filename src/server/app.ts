@@ -17,6 +17,7 @@ import { processTurn } from './turn-response';
 import { replyTargetListening } from './reply-target';
 import { checkDataFiles } from '../storage/preflight';
 import { createLogger, type Logger } from './logger';
+import type { GraphClientOptions } from '../booking/graph/client';
 
 /**
  * The HTTP server: `POST /api/messages` through CloudAdapter, a health check,
@@ -42,6 +43,8 @@ export interface RunningServer {
 export interface ServerOptions {
   clock?: () => Date;
   logger?: Logger;
+  /** Tests: how Graph is reached (a stand-in's certificate). */
+  graph?: GraphClientOptions;
 }
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
@@ -65,7 +68,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const logger = options.logger ?? createLogger(config.logLevel);
   let baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   checkDataFiles(config.dataDir);
-  const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl });
+  const services = await createServices(config, logger, { clock: options.clock, baseUrl: () => baseUrl, graph: options.graph });
   const adapter = createAdapter(config, logger);
   const bot = new ScopingBot({ services: services.turn, conversations: services.conversations, logger, turnLock: services.backend.turnLock ?? undefined });
   // An erased conversation's earlier state (with the contact details) must not stay readable in the store's log.
@@ -153,6 +156,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     ? setInterval(() => void services.webhook!.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })), WEBHOOK_TICK_MS)
     : null;
   webhookTimer?.unref();
+  services.mail?.start();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;
