@@ -31,6 +31,6 @@ export async function talkToPerson(turn: TurnState): Promise<void> {
     email: consented ? (ctx.booking.contact.email ?? '') : '',
   };
   const template = outcome.kind === 'posted' ? (outcome.withContact ? c.postedWithContact : c.postedAnonymous) : c.unavailable;
-  turn.say(textReply(fill(template, values), undefined, turn.channel, [turn.messages.welcome.choices.book]));
+  turn.say(textReply(`${c.intro} ${fill(template, values)}`, undefined, turn.channel, [turn.messages.welcome.choices.book]));
   turn.reprompt = 'resume';
 }

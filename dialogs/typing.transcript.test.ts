@@ -306,7 +306,7 @@ describe('the questions people ask', () => {
 
   it('"are you a real person?": an automated assistant, and the way to a person', async () => {
     const replies = await chat.say('are you a real person?');
-    expect(textOf(replies)).toMatch(/^I'm an automated assistant, not a person\. To talk to one of our practitioners/);
+    expect(textOf(replies)).toMatch(/^I'm an automated assistant, not a person\. .*the 30-minute scoping call/);
     expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toContain('Book a 30-minute call');
   });
 

@@ -37,7 +37,7 @@ const CopySchema = z.object({
   }),
   /** "Talk to a person": what the visitor is told, the card the practitioners get, office hours in words. */
   handoff: z.object({
-    ...keys(['postedWithContact', 'postedAnonymous', 'unavailable', 'cardTitle', 'cardChannel', 'cardAnonymous', 'cardWithContact', 'noAnswers', 'hours', 'dayRange'] as const).shape,
+    ...keys(['intro', 'postedWithContact', 'postedAnonymous', 'unavailable', 'cardTitle', 'cardChannel', 'cardAnonymous', 'cardWithContact', 'noAnswers', 'hours', 'dayRange'] as const).shape,
     days: keys(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const),
     channels: z.record(z.string(), z.string().min(1)),
   }),

@@ -67,7 +67,7 @@ it('out of office hours: nothing is posted; the call and the email address are o
   await register();
   h.clock.now = SATURDAY;
   const replies = await h.personal().say('I want to speak to someone');
-  expect(texts(replies)).toContain('nobody can pick this up straight away');
+  expect(texts(replies)).toContain('nobody can pick this chat up right now');
   expect(texts(replies)).toContain('scoping call; or write to scoping@firm.example');
   expect(replies.some((r) => JSON.stringify(r.suggestedActions ?? r.attachments ?? '').includes('Book'))).toBe(true);
   expect(h.proactive.posts).toHaveLength(0);
