@@ -529,3 +529,10 @@ describe('sector: "home" in a government department is not a care home', () => {
     expect(interpretAnswer('sector', 'a home care agency')).toMatchObject({ ok: true, value: 'health' });
   });
 });
+
+describe('sector: hospitality is not a hospital', () => {
+  it('"hospitality" → other; "a hospital" → health', () => {
+    expect(interpretAnswer('sector', 'hospitality')).toMatchObject({ ok: true, value: 'other' });
+    expect(interpretAnswer('sector', 'a hospital')).toMatchObject({ ok: true, value: 'health' });
+  });
+});
