@@ -23,10 +23,13 @@ const NOT_DENYING = new Set(['only', 'just', 'doubt', 'longer', 'less', 'more', 
 const stemmer = new StemmerEn();
 const stemCache = new Map<string, string>();
 
+/** Words the stemmer would fold into another of different meaning ("hospitality" → "hospit", as "hospital"). */
+const UNSTEMMED = new Set(['hospitality', 'hospitable']);
+
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /^[a-z]+$/.test(word) && word.length > 3 ? (stemmer.stem(word) as string) : word;
+    stemmed = /^[a-z]+$/.test(word) && word.length > 3 && !UNSTEMMED.has(word) ? (stemmer.stem(word) as string) : word;
     if (stemCache.size < 20000) stemCache.set(word, stemmed);
   }
   return stemmed;

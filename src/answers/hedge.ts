@@ -11,7 +11,7 @@ const HEDGE = new RegExp(
     '(?:need|have|had) to (?:check|ask|find out)|would (?:need|have) to (?:check|ask|find out|look)|your guess|beats me|not (?:my|in my) (?:area|remit)|above my pay grade)\\b',
 );
 /** Words that only weaken an answer: "maybe", "possibly". */
-const MAYBE = /\b(?:maybe|perhaps|possibly|might|may be|could be)\b/;
+const MAYBE = /\b(?:maybe|perhaps|possibly|might|may be|could be(?! (?:a (?:lot|bit|little) |much |far |way )?(?:better|worse|improved|stronger|tighter|weaker)))\b/;
 
 export function isHedged(normalised: string): boolean {
   return HEDGE.test(compact(normalised));

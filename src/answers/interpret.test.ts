@@ -513,3 +513,26 @@ describe('hostile and odd input never throws', () => {
     expect(interpretAnswer('certification', text)).toEqual({ ok: false, reason: 'unrecognised' });
   });
 });
+
+describe('"could be better" is a verdict, not a maybe', () => {
+  it.each(['could be better, we have gaps', 'it could be a lot better'])('"%s" → weak, not unsure', (text) => {
+    expect(interpretAnswer('infosec_maturity', text)).toMatchObject({ ok: true, value: 'weak' });
+  });
+  it('"could be ok, no idea really" is still unsure', () => {
+    expect(interpretAnswer('infosec_maturity', 'could be ok, no idea really')).toMatchObject({ ok: true, value: 'unsure' });
+  });
+});
+
+describe('sector: "home" in a government department is not a care home', () => {
+  it('"the Home Office" → public; "a home care agency" → health', () => {
+    expect(interpretAnswer('sector', 'the Home Office')).toMatchObject({ ok: true, value: 'public' });
+    expect(interpretAnswer('sector', 'a home care agency')).toMatchObject({ ok: true, value: 'health' });
+  });
+});
+
+describe('sector: hospitality is not a hospital', () => {
+  it('"hospitality" → other; "a hospital" → health', () => {
+    expect(interpretAnswer('sector', 'hospitality')).toMatchObject({ ok: true, value: 'other' });
+    expect(interpretAnswer('sector', 'a hospital')).toMatchObject({ ok: true, value: 'health' });
+  });
+});
