@@ -1,5 +1,5 @@
 import type { Answers } from '../scoping/questions';
-import { extractFacts } from './facts';
+import { extractFacts, readFacts } from './facts';
 
 /** Facts volunteered in any message fill questions that are then not asked, so only explicit ones count. */
 
@@ -17,14 +17,37 @@ describe('extractFacts: what a message states outright', () => {
     ['our customers keep asking about AI governance in tenders', { procurement: 'ai-governance' }],
     ['tenders only ask for security questionnaires', { procurement: 'security-only' }],
     ['Our security controls are weak', { infosec_maturity: 'weak' }],
-    ['AI makes decisions about our customers', { ai_materiality: 'high' }],
+    // AI that makes decisions about customers is live: both facts follow.
+    ['AI makes decisions about our customers', { ai_use: 'active', ai_materiality: 'high' }],
     ['we are a software company selling to NHS trusts', { sector: 'technology' }],
     ["Hi, we're a council and we want to know whether ISO 42001 applies.", { sector: 'public' }],
     ['tenders now include questions about our AI policy', { procurement: 'ai-governance' }],
-    ["we're a 27001 certified fintech with ChatGPT pilots", { certification: 'certified', sector: 'financial', ai_use: 'exploring' }],
   ];
   it.each(stated)('"%s" → %j', (text, facts) => {
     expect(extractFacts(text)).toEqual(facts);
+  });
+});
+
+describe('readFacts: facts the reader is less sure of are confirmed first', () => {
+  it('offers the less sure facts of a crowded sentence as in passing, and extractFacts leaves them out', () => {
+    const text = "we're a 27001 certified fintech with ChatGPT pilots";
+    const facts = readFacts(text);
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ question: 'certification', value: 'certified', check: 'in-passing' }),
+        expect.objectContaining({ question: 'ai_use', value: 'exploring', check: 'in-passing' }),
+      ]),
+    );
+    for (const fact of facts) if (fact.confidence < 0.8) expect(fact.check).not.toBeNull();
+    const sure = Object.fromEntries(facts.filter((f) => f.check === null).map((f) => [f.question, f.value]));
+    expect(extractFacts(text)).toEqual(sure);
+    expect(extractFacts(text)).not.toHaveProperty('certification');
+  });
+  it('gives every fact a confidence between 0 and 1', () => {
+    for (const fact of readFacts("we're an NHS trust and already 27001 certified")) {
+      expect(fact.confidence).toBeGreaterThan(0);
+      expect(fact.confidence).toBeLessThanOrEqual(1);
+    }
   });
 });
 
@@ -58,6 +81,16 @@ describe('extractFacts: does not invent facts', () => {
   ];
   it.each(nothing)('"%s" → {}', (text) => {
     expect(extractFacts(text)).toEqual({});
+  });
+
+  it('reads what buyers ask about AI as nothing about using AI', () => {
+    expect(extractFacts('tenders want 27001 and pen tests, never anything about AI')).not.toHaveProperty('ai_use');
+    expect(extractFacts('security questions yes, AI questions no')).not.toHaveProperty('ai_use');
+  });
+
+  it('takes acronyms for acronyms, not countries, and "here" for no place', () => {
+    expect(readFacts('IT support and HR software, we are a small AI shop').filter((f) => f.question === 'eu_exposure')).toEqual([]);
+    expect(readFacts("no AI, it's all paper forms here").filter((f) => f.question === 'eu_exposure')).toEqual([]);
   });
 
   it('never fills an unsure value', () => {

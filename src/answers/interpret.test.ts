@@ -17,13 +17,13 @@ function specify<Q extends QuestionId>(question: Q, examples: Examples<Q>, elsew
       const texts = examples[value];
       it(`has at least eight ways of saying ${value}`, () => expect(new Set(texts).size).toBeGreaterThanOrEqual(8));
       it.each(texts)(`"%s" → ${value}`, (text) => {
-        expect(interpretAnswer(question, text)).toEqual({ ok: true, value });
+        expect(interpretAnswer(question, text)).toMatchObject({ ok: true, value });
       });
     }
     it.each(elsewhere)('"%s" → %s', (text, expected) => {
       const result = interpretAnswer(question, text);
       if (expected === 'unrecognised' || expected === 'ambiguous') expect(result).toEqual({ ok: false, reason: expected });
-      else expect(result).toEqual({ ok: true, value: expected });
+      else expect(result).toMatchObject({ ok: true, value: expected });
     });
   });
 }
@@ -130,8 +130,6 @@ specify(
     ['not sure', 'unrecognised'],
     ["I don't know", 'unrecognised'],
     ['not sure if we are certified', 'unrecognised'],
-    ['we are 9001 certified', 'unrecognised'],
-    ['we have cyber essentials plus', 'unrecognised'],
     ['NHS trust', 'unrecognised'],
     ["we're certified and working towards 42001", 'certified'],
     ['working towards being certified', 'in-progress'],
@@ -184,7 +182,6 @@ specify(
     ['yes', 'unrecognised'],
     ['no', 'unrecognised'],
     ['NHS trust', 'unrecognised'],
-    ['good but not sure', 'ambiguous'],
   ],
 );
 
@@ -429,6 +426,17 @@ specify(
   ],
 );
 
+describe('readings that are confirmed first (a check reason) rather than refused', () => {
+  // Only other standards named: not ISO 27001, said back to be sure ("Just to check: you don't hold ISO 27001 — right?").
+  it.each(['we are 9001 certified', 'we have cyber essentials plus', 'SOC 2 type 2, nothing else'])('certification: "%s" → none, confirmed', (text) => {
+    expect(interpretAnswer('certification', text)).toMatchObject({ ok: true, value: 'none', check: 'low-confidence' });
+  });
+  // Unsure, but they said something else as well: confirm rather than re-ask.
+  it('infosec_maturity: "good but not sure" → unsure, confirmed for the contrast', () => {
+    expect(interpretAnswer('infosec_maturity', 'good but not sure')).toMatchObject({ ok: true, value: 'unsure', check: 'contrast' });
+  });
+});
+
 describe('choice numbers, in QUESTION_VALUES order', () => {
   const forms: [string, number][] = [
     ['1', 1],
@@ -447,17 +455,17 @@ describe('choice numbers, in QUESTION_VALUES order', () => {
     ["I'll go for option 1", 1],
   ];
   it.each(forms)('"%s" picks choice %d of certification', (text, position) => {
-    expect(interpretAnswer('certification', text)).toEqual({ ok: true, value: QUESTION_VALUES.certification[position - 1] });
+    expect(interpretAnswer('certification', text)).toEqual({ ok: true, value: QUESTION_VALUES.certification[position - 1], confidence: 1, check: null });
   });
   it.each(QUESTION_ORDER)('every position of %s maps to its value, and one past the end does not', (question) => {
     const values = QUESTION_VALUES[question];
-    values.forEach((value, index) => expect(interpretAnswer(question, String(index + 1))).toEqual({ ok: true, value }));
+    values.forEach((value, index) => expect(interpretAnswer(question, String(index + 1))).toEqual({ ok: true, value, confidence: 1, check: null }));
     expect(interpretAnswer(question, String(values.length + 1))).toEqual({ ok: false, reason: 'unrecognised' });
     expect(interpretAnswer(question, '0')).toEqual({ ok: false, reason: 'unrecognised' });
   });
   it('the last of seven sectors is other', () => {
-    expect(interpretAnswer('sector', 'the last one')).toEqual({ ok: true, value: 'other' });
-    expect(interpretAnswer('sector', '7')).toEqual({ ok: true, value: 'other' });
+    expect(interpretAnswer('sector', 'the last one')).toEqual({ ok: true, value: 'other', confidence: 1, check: null });
+    expect(interpretAnswer('sector', '7')).toEqual({ ok: true, value: 'other', confidence: 1, check: null });
   });
 });
 
@@ -474,7 +482,7 @@ describe('value ids and button labels read back as themselves', () => {
     }),
   );
   it.each(cases)('%s: "%s" → %s', (question, text, value) => {
-    expect(interpretAnswer(question, text)).toEqual({ ok: true, value });
+    expect(interpretAnswer(question, text)).toEqual({ ok: true, value, confidence: 1, check: null });
   });
 });
 
@@ -497,8 +505,8 @@ describe('hostile and odd input never throws', () => {
     },
   );
   it('reads through markup and emoji around a real answer', () => {
-    expect(interpretAnswer('certification', '<b>not</b> certified 🙁')).toEqual({ ok: true, value: 'none' });
-    expect(interpretAnswer('sector', '🏥 NHS trust!!')).toEqual({ ok: true, value: 'health' });
+    expect(interpretAnswer('certification', '<b>not</b> certified 🙁')).toMatchObject({ ok: true, value: 'none' });
+    expect(interpretAnswer('sector', '🏥 NHS trust!!')).toMatchObject({ ok: true, value: 'health' });
   });
   it('caps the work on long input', () => {
     const text = 'we are certified and working towards it, not sure '.repeat(2000);

@@ -1,25 +1,50 @@
 import { QUESTION_ORDER, QUESTION_VALUES, type AnswerValue, type QuestionId } from '../scoping/questions';
 import { choicePosition } from './choice-number';
-import { LEXICON } from './lexicon';
+import { isOnlyHedge } from './hedge';
 import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
 import { loadQuestionContent } from './question-content';
-import { lexiconWords, matchLexicon, type MatchResult } from './rules';
-import { Vocabulary } from './typos';
+import { looksLikeQuestion } from './question-shape';
+import { reader, TRAINING_STEPS, type CheckReason } from './reader';
+import { CONFIDENT, readAs } from './reading';
 
-export type Interpretation<Q extends QuestionId> =
-  | { ok: true; value: AnswerValue<Q> }
-  | { ok: false; reason: 'unrecognised' | 'ambiguous' };
+export type { CheckReason } from './reader';
 
 /**
- * Reads a typed answer to `question`. In order:
- * 1. a choice by position, in QUESTION_VALUES order ("2", "option 2", "the second one", "#3");
- * 2. the value id or the button label, whole ("in progress", "Working towards it");
- * 3. the person's own words, through the question's lexicon (see rules.ts),
- *    after light spelling repair: "we got certified last year" → certified,
- *    "not certified" → none, "no idea" → unsure where the question has it.
+ * The reading of a typed answer to one question.
+ * - ok with check null: record it.
+ * - ok with a check: confirm it in one line first ("Just to check: … — right?"
+ *   with Yes / Change; shared/spec/scoping.md "On the wire"). The reasons:
+ *   'low-confidence' (not sure enough), 'negation' (the sentence denies
+ *   something and the reading depends on its scope), 'contrast' ("X, but Y":
+ *   one clause weighed against another), 'in-passing' (a fact volunteered
+ *   while answering something else; see facts.ts).
+ * - 'not-an-answer': a question, a command ("go back", "stop", "skip"), a
+ *   request ("can I just book a call") or whole-message small talk: route it
+ *   as an intent, keep the question pending.
+ * - 'unrecognised' / 'ambiguous': an answer the reader could not place: re-ask.
  *
+ * Synchronous: the classifiers are trained once, on first use, all at once
+ * with warmUpReader(), or a step at a time after start-up with
+ * warmUpReaderInBackground(); a reading does no async work.
+ */
+export type Interpretation<Q extends QuestionId> =
+  | { ok: true; value: AnswerValue<Q>; confidence: number; check: CheckReason | null }
+  | { ok: false; reason: 'unrecognised' | 'ambiguous' | 'not-an-answer' };
+
+export { CONFIDENT, FLOOR } from './reading';
+const MAX_COMMAND_WORDS = 8;
+
+/**
+ * Reads a typed answer to `question`, in layers:
+ * 1. exact rules: a choice by position ("2", "the second one") or by its label;
+ * 2. is it an answer at all (question shape, commands, requests, small talk);
+ * 3. the question's high-precision rules (numbers, places, dates, AI vs
+ *    security, negation and contrast by clause; see rules/);
+ * 4. the question's classifier, trained from content/answers/<question>.json,
+ *    with a confidence from its score and from how many of the message's
+ *    words it knows.
  * Never throws on odd input: empty, emoji, markup or more than
- * MAX_ANSWER_CHARS characters give { ok: false, reason: 'unrecognised' }.
+ * MAX_ANSWER_CHARS characters give 'unrecognised'.
  */
 export function interpretAnswer<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
   const unrecognised = { ok: false, reason: 'unrecognised' } as const;
@@ -31,19 +56,70 @@ export function interpretAnswer<Q extends QuestionId>(question: Q, text: string)
 
   const position = choicePosition(whole, values.length);
   if (position !== null) {
-    return position >= 1 && position <= values.length ? { ok: true, value: values[position - 1] } : unrecognised;
+    return position >= 1 && position <= values.length ? { ok: true, value: values[position - 1], confidence: 1, check: null } : unrecognised;
   }
-
   const named = namedChoices(question).get(whole);
-  if (named !== undefined) return { ok: true, value: named };
+  if (named !== undefined) return { ok: true, value: named, confidence: 1, check: null };
 
-  const lexicon = LEXICON[question];
-  const result = matchLexicon(lexicon, vocabulary().repair(normalised), 'answer') as MatchResult<AnswerValue<Q>>;
-  return result;
+  if (!isOnlyHedge(normalised) && looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
+
+  const listed = reader().wholeMessage(question, text);
+  if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };
+
+  if (isEitherOr(question, whole)) return { ok: false, reason: 'ambiguous' };
+
+  const context = reader().context(question, text);
+  const reading = readAs(question, context);
+  // Commands and requests are short ("skip", "start again", "I'd like a call"); a longer message that reads as an answer is one.
+  if (whole.split(' ').length <= MAX_COMMAND_WORDS) {
+    const command = reader().isNotAnAnswer(text);
+    if (command === 'surely' || (command === 'likely' && (!reading.ok || reading.confidence < CONFIDENT))) return { ok: false, reason: 'not-an-answer' };
+  }
+  return reading as Interpretation<Q>;
+}
+
+const MAX_ALTERNATIVE_WORDS = 4;
+
+/** "NHS or council": two alternatives that read as two different values. */
+function isEitherOr(question: QuestionId, whole: string): boolean {
+  const sides = whole.split(/ or /);
+  // Short alternatives only: "… this year or next" is one answer with a detail.
+  if (sides.length !== 2 || sides.some((side) => side.trim() === '' || side.trim().split(' ').length > MAX_ALTERNATIVE_WORDS)) return false;
+  const [left, right] = sides.map((side) => readAs(question, reader().context(question, side)));
+  return left.ok && right.ok && left.value !== right.value;
+}
+
+/** Trains the reader now rather than on the first message (call at start-up). */
+export function warmUpReader(): void {
+  for (const q of QUESTION_ORDER) namedChoices(q);
+  for (const step of TRAINING_STEPS) reader().train(step);
+}
+
+/**
+ * Trains the reader one step at a time, yielding to the event loop between
+ * steps, so the bot is ready at once and a message that arrives meanwhile
+ * waits for at most one step (a message for a step not yet trained trains it
+ * there and then). Resolves with the time spent training.
+ */
+export async function warmUpReaderInBackground(): Promise<number> {
+  let spent = 0;
+  const timed = (work: () => void) => {
+    const start = performance.now();
+    work();
+    spent += performance.now() - start;
+  };
+  timed(() => {
+    reader();
+    for (const q of QUESTION_ORDER) namedChoices(q);
+  });
+  for (const step of TRAINING_STEPS) {
+    await new Promise((resolve) => setImmediate(resolve));
+    timed(() => reader().train(step));
+  }
+  return Math.round(spent);
 }
 
 let cachedNames: Map<QuestionId, Map<string, string>> | undefined;
-let cachedVocabulary: Vocabulary | undefined;
 
 /** Value ids and button labels, normalised, for each question. */
 function namedChoices<Q extends QuestionId>(question: Q): Map<string, AnswerValue<Q>> {
@@ -61,13 +137,4 @@ function namedChoices<Q extends QuestionId>(question: Q): Map<string, AnswerValu
     }
   }
   return cachedNames.get(question) as Map<string, AnswerValue<Q>>;
-}
-
-/** Every word the lexicons know, for spelling repair. */
-export function vocabulary(): Vocabulary {
-  if (cachedVocabulary === undefined) {
-    const words = QUESTION_ORDER.flatMap((q) => lexiconWords(LEXICON[q]));
-    cachedVocabulary = new Vocabulary(words);
-  }
-  return cachedVocabulary;
 }

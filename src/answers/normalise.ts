@@ -1,10 +1,13 @@
 /**
- * Turns whatever a person typed into one plain form the lexicons are written
- * against: lower case, no markup or emoji, contractions spelled out, hyphens
+ * Turns whatever a person typed into one plain form the reader works on:
+ * lower case, no markup or emoji, contractions and spoken forms spelled out
+ * (content/answers/spoken.json: "nowt" → "nothing"), hyphens
  * and slashes as spaces, clause punctuation kept as " . ", single spaces.
  *
  *   "We’re <b>NOT</b> ISO/IEC 27001:2022-certified 🙂" → "we are not 27001 certified"
  */
+
+import { loadSpokenForms, type Rewrite } from './spoken';
 
 /** Longer messages are not answers to a button question; they are not read further. */
 export const MAX_ANSWER_CHARS = 1000;
@@ -17,10 +20,12 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(we|they|you)'re\b/g, '$1 are'],
   [/\bi'?m\b/g, 'i am'],
   [/\b(i|we|they|you)'ve\b/g, '$1 have'],
-  [/\b(it|that|there|what|who|how|here|where|which)'s\b/g, '$1 is'],
+  [/\b(it|that|there|what|who|how|here|where|which|nobody|nothing|noone|no one|everybody|everyone|everything|somebody|someone|something)'s\b/g, '$1 is'],
   [/\b(i|we|they|you|it|that)'ll\b/g, '$1 will'],
   [/\b(i|we|they|you)'d\b/g, '$1 would'],
 ];
+
+let spoken: Rewrite | undefined;
 
 export function normalise(text: string): string {
   let t = text.slice(0, MAX_ANSWER_CHARS * 2).toLowerCase();
@@ -32,7 +37,12 @@ export function normalise(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  spoken ??= loadSpokenForms();
+  t = spoken(t);
   t = t
+    // Spoken forms of yes and no, one spelling each: "yeah", "yep" → yes; "nope", "nah" → no.
+    .replace(/\b(?:yeah|yeh|yep|yup|yea|ya|aye)\b/g, 'yes')
+    .replace(/\b(?:nope|nah|naw|nay)\b/g, 'no')
     // "ISO/IEC 27001:2022", "iso27001", "27k" → "27001"
     .replace(/\biso\s*(?:\/\s*)?(?:iec\s*)?(\d{4,5})(?:\s*:\s*20\d\d)?/g, ' $1 ')
     .replace(/\b(\d{4,5})\s*:\s*20\d\d\b/g, '$1')

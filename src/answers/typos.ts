@@ -1,13 +1,15 @@
 /**
- * Light spelling repair against the lexicon's own vocabulary, so "certifed",
- * "trailing Copilot" and "goverment" still match. Only words of five letters or
- * more are touched, only towards a single nearest vocabulary word, and never
- * a word that merely extends a known stem ("certifying" stays as typed).
+ * Light spelling repair against the vocabulary of the reader's examples, so
+ * "certifed" and "goverment" still read. Only words of six letters or more are
+ * touched (measured: at five, real words were "repaired" into others, "leans"
+ * into "loans"), only towards a single nearest vocabulary word, and never a
+ * word that merely extends a known stem ("certifying" stays as typed).
  *
- *   vocabulary { certified, trial } : "we trail it" → "we trial it"; "certifed" → "certified"
+ *   vocabulary { certified, government } : "certifed" → "certified"; "goverment" → "government"
  */
+const MIN_LENGTH = 6;
 
-/** Common words that sit one letter from a lexicon word and must stay as typed. */
+/** Common words that sit one letter from a vocabulary word and must stay as typed. */
 const KEEP = new Set([
   'about', 'their', 'there', 'these', 'those', 'which', 'where', 'would', 'could', 'should', 'using', 'users',
   'years', 'trusts', 'loans', 'plans', 'tested', 'rested', 'later', 'early', 'clear', 'still', 'might',
@@ -21,7 +23,7 @@ export class Vocabulary {
   private readonly cache = new Map<string, string>();
 
   constructor(words: Iterable<string>) {
-    this.words = new Set([...words].filter((word) => /^[a-z]{5,}$/.test(word)));
+    this.words = new Set([...words].filter((word) => /^[a-z]+$/.test(word) && word.length >= MIN_LENGTH - 1));
     this.stems = [...this.words];
   }
 
@@ -34,12 +36,12 @@ export class Vocabulary {
   }
 
   private repairWord(word: string): string {
-    if (word.length < 5 || !/^[a-z]+$/.test(word) || this.words.has(word) || KEEP.has(word)) return word;
+    if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || this.words.has(word) || KEEP.has(word)) return word;
     const known = this.cache.get(word);
     if (known !== undefined) return known;
     let best = word;
     if (!this.stems.some((stem) => word.startsWith(stem))) {
-      const limit = word.length >= 8 ? 2 : 1;
+      const limit = word.length >= 9 ? 2 : 1;
       let bestDistance = limit + 1;
       let tie = false;
       for (const candidate of this.stems) {

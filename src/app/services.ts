@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { loadAnswerExamples } from '../answers/examples';
+import { warmUpReaderInBackground } from '../answers/interpret';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
@@ -44,6 +46,14 @@ export async function createServices(
   const started = Date.now();
   const recogniser = await createRecogniser(intents.content);
   logger.info('recogniser trained', { ms: Date.now() - started });
+  // The answer reader trains step by step just after start-up, not on a visitor's first answer and not holding up "ready".
+  // Its content is checked now: a broken content/answers file stops start-up here.
+  const examples = loadAnswerExamples();
+  if (!examples.ok) throw new ContentError(examples.errors);
+  void warmUpReaderInBackground().then(
+    (ms) => logger.info('answer reader trained', { ms }),
+    (error: Error) => logger.error('answer reader failed to train', { error: error.message }),
+  );
 
   const booking = new BookingService({
     config,

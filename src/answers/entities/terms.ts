@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { normalise } from '../normalise';
+
+/**
+ * Subjects a clause can name, from content/answers/terms.json: AI, security
+ * evidence, certification, procurement, reliance on AI, security controls. Terms are matched whole-word on normalised text.
+ */
+
+export type Subject = 'ai' | 'security' | 'certification' | 'procurement' | 'reliance' | 'infosec' | 'impact' | 'judgement';
+const SUBJECTS: readonly Subject[] = ['ai', 'security', 'certification', 'procurement', 'reliance', 'infosec', 'impact', 'judgement'];
+
+const list = z.array(z.string().min(1)).min(1);
+const TermsSchema = z.strictObject({ about: z.string(), ai: list, security: list, certification: list, procurement: list, reliance: list, infosec: list, impact: list, judgement: list, aiNotUse: list });
+export const DEFAULT_TERMS_FILE = path.resolve(__dirname, '../../../content/answers/terms.json');
+
+export class Terms {
+  private readonly terms: Record<Subject, string[]>;
+
+  constructor(file: string = DEFAULT_TERMS_FILE) {
+    const content = TermsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const prepare = (list: string[]) => [...new Set(list.map((t) => ` ${normalise(t)} `))];
+    this.aiNotUse = prepare(content.aiNotUse);
+    this.terms = Object.fromEntries(SUBJECTS.map((subject) => [subject, prepare(content[subject])])) as Record<Subject, string[]>;
+  }
+
+  /** Phrases that name AI without saying anything about using it ("AI governance", "the AI Act"). */
+  private readonly aiNotUse: string[];
+
+  /** Whether the words name AI as something used, not only as a topic. */
+  namesAiUse(words: readonly string[]): boolean {
+    let text = ` ${words.join(' ')} `;
+    for (const phrase of this.aiNotUse) text = text.split(phrase).join(' | ');
+    return this.terms.ai.some((term) => text.includes(term));
+  }
+
+  /** Whether the words (normalised, as in a Clause) name the subject. */
+  names(subject: Subject, words: readonly string[]): boolean {
+    const text = ` ${words.join(' ')} `;
+    return this.terms[subject].some((term) => text.includes(term));
+  }
+}
+
+let shared: Terms | undefined;
+export function terms(): Terms {
+  shared ??= new Terms();
+  return shared;
+}

@@ -1,0 +1,18 @@
+import type { CheckReason, Context } from '../reader';
+
+/** What a high-precision rule concludes: a value, how sure, and whether to confirm it first. */
+export type Verdict = { value: string; confidence: number; check?: CheckReason | null };
+/** A rule's conclusion: a verdict, 'unrecognised' when the message is surely not an answer to this question, or null to let the classifier read it. */
+export type Rule = (context: Context) => Verdict | 'unrecognised' | null;
+
+/** A count written in figures or words: "40", "40-odd", "a dozen", "hundreds". */
+export const COUNT = '(?:\\d[\\d,]*(?: odd)?|a dozen|dozens(?: of)?|scores of|hundreds(?: of)?|thousands(?: of)?|tens(?: of)?|loads of|lots of)';
+
+export function countOf(phrase: string): number {
+  if (/hundred/.test(phrase)) return 100;
+  if (/thousand/.test(phrase)) return 1000;
+  if (/dozens|scores|tens|loads|lots/.test(phrase)) return 24;
+  if (/dozen/.test(phrase)) return 12;
+  const figure = /\d[\d,]*/.exec(phrase);
+  return figure ? Number(figure[0].replace(/,/g, '')) : 0;
+}
