@@ -7,6 +7,7 @@ import { BookingService } from '../booking/service';
 import type { Config } from '../config/config';
 import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
+import { BUILT_MODELS_DIR, folderModelCache } from '../intents/model-cache';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
 import { SqliteStorage } from '../storage/sqlite-storage';
@@ -44,7 +45,14 @@ export async function createServices(
   for (const warning of warnings) logger.warn('bank holidays', { warning });
 
   const started = Date.now();
-  const recogniser = await createRecogniser(intents.content);
+  // A model trained from these exact documents is loaded (from `npm run build`'s dist/models or an earlier start), else trained and kept.
+  const modelsDir = path.join(config.dataDir, 'models');
+  const models = folderModelCache({
+    readFrom: [BUILT_MODELS_DIR, modelsDir],
+    writeTo: modelsDir,
+    onWriteError: (error) => logger.warn('trained intent model not saved', { error: error.message }),
+  });
+  const recogniser = await createRecogniser(intents.content, { models });
   logger.info('recogniser trained', { ms: Date.now() - started });
   // The answer reader trains step by step just after start-up, not on a visitor's first answer and not holding up "ready".
   // Its content is checked now: a broken content/answers file stops start-up here.

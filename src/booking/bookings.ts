@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMinutes } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
 import type { Slot } from './slots';
 import { BookingRecord, BookingRowSchema, Db, parseRow } from './store';
 import { hashCalendarToken, newCalendarToken } from './calendar';

@@ -1,4 +1,4 @@
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import { Brief, buildBrief, BriefBooking } from '../leads/brief';
 import { leadsToCsv } from '../leads/csv';
