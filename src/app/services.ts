@@ -27,6 +27,8 @@ export interface AppServices {
   turn: TurnServices;
   storage: SqliteStorage;
   conversations: ConversationStore;
+  /** Work that must not delay start-up: training the answer reader step by step. Without it, the reader trains on first use. */
+  startBackgroundWork(): void;
   close(): void;
 }
 
@@ -54,14 +56,10 @@ export async function createServices(
   });
   const recogniser = await createRecogniser(intents.content, { models });
   logger.info('recogniser trained', { ms: Date.now() - started });
-  // The answer reader trains step by step just after start-up, not on a visitor's first answer and not holding up "ready".
+  // The answer reader trains step by step once the server listens (startBackgroundWork), not on a visitor's first answer and not holding up "ready".
   // Its content is checked now: a broken content/answers file stops start-up here.
   const examples = loadAnswerExamples();
   if (!examples.ok) throw new ContentError(examples.errors);
-  void warmUpReaderInBackground().then(
-    (ms) => logger.info('answer reader trained', { ms }),
-    (error: Error) => logger.error('answer reader failed to train', { error: error.message }),
-  );
 
   const booking = new BookingService({
     config,
@@ -74,6 +72,15 @@ export async function createServices(
     turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, clock, baseUrl: options.baseUrl },
     storage,
     conversations: new ConversationStore(storage),
+    startBackgroundWork() {
+      // After the current turn of the loop, so "ready" is announced first.
+      setImmediate(() =>
+        void warmUpReaderInBackground().then(
+          (ms) => logger.info('answer reader trained', { ms }),
+          (error: Error) => logger.error('answer reader failed to train', { error: error.message }),
+        ),
+      );
+    },
     close() {
       booking.close();
       storage.close();
