@@ -56,7 +56,7 @@ it('typed contact details, field by field, consent first', async () => {
   await chat.say('yes, I understand');
   expect(textOf(await chat.say('yes'))).toMatch(/name/);
   expect(textOf(await chat.say('Ada Lovelace'))).toMatch(/work email/);
-  expect(textOf(await chat.say('ada@gmail.com'))).toMatch(/work email address/);
+  expect(textOf(await chat.say('ada@gmail.com'))).toMatch(/ada@gmail.com looks like a personal address/);
   expect(textOf(await chat.say('ada@example-trust.nhs.uk'))).toMatch(/organisation/);
   expect(textOf(await chat.say('Example NHS Trust'))).toMatch(/role/);
   expect(textOf(await chat.say('skip'))).toMatch(/phone/);
@@ -126,7 +126,10 @@ it('delete my data erases the lead and cancels the booking', async () => {
   await chat.say('1');
   await chat.say('yes');
   expect(chat.services.turn.booking.listLeads()).toHaveLength(1);
-  const replies = await chat.say('please delete my data');
+  const asked = await chat.say('please delete my data');
+  expect(textOf(asked)).toMatch(/Are you sure\? This deletes your answers and contact details, and cancels your booked call/);
+  expect(chat.services.turn.booking.listLeads()).toHaveLength(1);
+  const replies = await chat.say('yes');
   expect(textOf(replies)).toMatch(/deleted/);
   expect(textOf(replies)).toMatch(/cancelled/);
   expect(chat.services.turn.booking.listLeads()).toHaveLength(0);

@@ -3,6 +3,7 @@ import { fill } from '../src/content/copy';
 import { applicableAnswers, isApplicable, QUESTION_ORDER } from '../src/scoping/questions';
 import { assess } from '../src/scoping/recommendation';
 import type { BookingSummary } from '../machines/scoping/types';
+import type { LeadNotes } from '../src/leads/lead';
 import { bookingMessage, bookingValue } from './render/booking';
 import { textReply } from './render/replies';
 import type { TurnState } from './turn-state';
@@ -26,12 +27,13 @@ export async function runEffects(turn: TurnState): Promise<void> {
         consent: { givenAt: new Date(ctx.booking.consentAt!), noticeVersion: turn.services.config.privacy.noticeVersion },
         answers,
         assessment: assessmentIfComplete(turn),
+        notes: notesOf(turn),
       });
       turn.apply({ type: 'LEAD_REGISTERED', leadId });
     } else if (turn.matches('booking.committing')) {
       const chosen = ctx.booking.chosen!;
       const now = turn.services.clock();
-      if (ctx.booking.leadId) booking.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn));
+      if (ctx.booking.leadId) booking.updateLeadAssessment(ctx.booking.leadId, applicableAnswers(ctx.answers), assessmentIfComplete(turn), notesOf(turn));
       const result =
         ctx.booking.rescheduling && ctx.booking.current
           ? booking.reschedule({ bookingId: ctx.booking.current.id, slotId: chosen.id, now })
@@ -66,6 +68,14 @@ export async function runEffects(turn: TurnState): Promise<void> {
 
 function summaryOf(turn: TurnState, view: { id: string; start: string; end: string; status: 'confirmed' | 'cancelled'; icsUrlPath: string }): BookingSummary {
   return { id: view.id, start: view.start, end: view.end, status: view.status, ics: `${turn.services.baseUrl()}${view.icsUrlPath}` };
+}
+
+/** The visitor's words beside the answers that still apply, and whether their email is a personal mailbox. */
+function notesOf(turn: TurnState): LeadNotes {
+  const { words, answers, booking } = turn.context;
+  const applicable = applicableAnswers(answers);
+  const kept = Object.fromEntries(Object.entries(words).filter(([q]) => applicable[q as keyof typeof applicable] !== undefined));
+  return { words: kept, personalEmail: booking.personalEmail };
 }
 
 function assessmentIfComplete(turn: TurnState) {

@@ -1,4 +1,5 @@
 import { FAQ_IDS } from '../src/intents/ids';
+import { faqText } from './render/faq';
 import { interpretAnswer } from '../src/answers/interpret';
 import { loadIntentContent } from '../src/intents/content';
 import { withFirmName } from '../src/content/copy';
@@ -23,7 +24,10 @@ describe.each(FAQ_IDS.map((id) => [id]))('%s', (id) => {
     const c = chat.other(`welcome-${id}`);
     const replies = await c.say(phraseFor(id));
     expect(replies[0].value).toEqual({ faq: id });
-    expect(replies[0].text).toBe(withFirmName(content.content.faq[id].answer, 'QL Security'));
+    // As the firm configured it: its name, its call settings, and any source named.
+    const served = chat.services.turn;
+    expect(replies[0].text).toBe(faqText(served.intents.faq[id], served.config, served.messages));
+    expect(served.intents.faq[id].answer).toBe(withFirmName(content.content.faq[id].answer, 'QL Security'));
   });
 
   it('is answered mid-scoping, and the pending question resumes', async () => {

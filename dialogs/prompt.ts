@@ -9,6 +9,10 @@ import { questionPrompt } from './render/questions';
 import { recommendationMessage } from './render/recommendation';
 import { textReply, welcomeMessage } from './render/replies';
 import { nextField } from './moves';
+import { describeWindow } from './render/slot-window';
+import { confirmBack } from './render/confirm';
+import { inWindow, readWhen } from './understand/when';
+import type { SlotWindow } from '../machines/scoping/types';
 import type { Reprompt, TurnState } from './turn-state';
 
 /**
@@ -25,6 +29,11 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
   const ctx = turn.context;
 
   const pending = pendingQuestion(turn.snapshot.value);
+  // A confirm-back waiting for yes stands in for the question (or the recommendation) until it is settled.
+  if (ctx.proposal && (pending || turn.matches('main.recommended'))) {
+    turn.say(confirmBack(ctx.proposal, progressOf(ctx, ctx.proposal.question), messages, channel));
+    return;
+  }
   if (pending) {
     turn.say(questionPrompt({ question: pending, progress: progressOf(ctx, pending), variant }, messages, turn.services.questions, channel));
     return;
@@ -58,11 +67,29 @@ export async function renderPrompt(turn: TurnState): Promise<void> {
 async function renderSlots(turn: TurnState): Promise<void> {
   const { booking: b } = turn.context;
   const { messages, channel } = turn;
-  const slots = turn.services.booking.offerSlots({ now: turn.services.clock(), after: b.cursor.after, day: b.cursor.day });
+  const slots = offerSlots(turn);
   await turn.send({ type: 'SLOTS_OFFERED', slots: slots.map(({ id, start, end }) => ({ id, start, end })) });
+  const { window } = b.cursor;
   let lead = b.slotTaken ? messages.booking.slotTaken : b.cursor.day ? fill(messages.booking.slotPromptDay, { day: dayInWords(b.cursor.day) }) : messages.booking.slotPrompt;
-  if (slots.length === 0) lead = b.cursor.after || b.cursor.day ? messages.booking.noSlots : messages.booking.noSlotsAtAll;
+  if (window && !b.slotTaken) lead = fill(messages.booking.slotPromptWindow, { window: describeWindow(window, messages, isNextWeek(turn, window)) });
+  if (slots.length === 0) lead = b.cursor.after || b.cursor.day || window ? messages.booking.noSlots : messages.booking.noSlotsAtAll;
   turn.say(slotPrompt(slots, lead, messages, channel));
+}
+
+/** The slots on offer: the next free ones, or those inside the window the visitor named in words. */
+function offerSlots(turn: TurnState) {
+  const { cursor } = turn.context.booking;
+  const now = turn.services.clock();
+  const { window } = cursor;
+  if (!window) return turn.services.booking.offerSlots({ now, after: cursor.after, day: cursor.day });
+  const count = turn.services.config.booking.offerCount;
+  // Every free slot within the horizon is a few hundred at most; the window picks from them.
+  return turn.services.booking.offerSlots({ now, limit: Number.MAX_SAFE_INTEGER }).filter((slot) => inWindow(slot.start, window)).slice(0, count);
+}
+
+function isNextWeek(turn: TurnState, window: SlotWindow): boolean {
+  const week = readWhen('next week', turn.services.clock(), window.zone)?.days;
+  return week !== undefined && window.days?.from === week.from && window.days?.to === week.to;
 }
 
 function prefillFrom(channel: ChannelInfo): { name?: string; email?: string } {

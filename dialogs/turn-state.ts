@@ -12,7 +12,7 @@ import type { TurnRequest } from './turn';
 export type Reprompt = PromptVariant | 'none';
 
 /** Events that re-enter the state they happen in: its prompt must be shown afresh. */
-const REENTERING_EVENTS = new Set<ScopingEvent['type']>(['BOOK', 'MORE_SLOTS', 'ANOTHER_DAY', 'CONSENT_GIVEN', 'CONTACT_FIELD', 'CONTACT_FIELD_SKIPPED']);
+const REENTERING_EVENTS = new Set<ScopingEvent['type']>(['BOOK', 'MORE_SLOTS', 'ANOTHER_DAY', 'NARROW_SLOTS', 'CONSENT_GIVEN', 'CONTACT_FIELD', 'CONTACT_FIELD_SKIPPED']);
 
 /**
  * What one turn knows and has decided so far: the machine snapshot as it

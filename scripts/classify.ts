@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   for await (const line of lines) {
     const text = line.replace(/^\uFEFF/, '');
     const match = await recogniser.recognise(text);
-    process.stdout.write(`${JSON.stringify({ text, intent: match.intent, confidence: match.confidence })}\n`);
+    process.stdout.write(`${JSON.stringify({ text, intent: match.contract, confidence: match.confidence })}\n`);
   }
   return 0;
 }

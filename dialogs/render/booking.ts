@@ -62,6 +62,7 @@ export function contactForm(
   privacyUrl: string,
   prefill: Partial<Contact> = {},
   problems: Partial<Record<ContactField, string>> = {},
+  submitData: Record<string, string> = {},
 ): Partial<Activity> {
   const b = messages.booking;
   const problemText = Object.entries(problems)
@@ -97,7 +98,7 @@ export function contactForm(
       { type: 'Input.Toggle', id: 'consent', title: b.formConsent, wrap: true, valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, label: b.formConsentLabel, errorMessage: b.consentRequired },
       { type: 'TextBlock', text: `[${b.formPrivacy}](${privacyUrl})`, wrap: true },
     ],
-    [{ type: 'Action.Submit', title: b.formSubmit, data: { question: 'contact' } }],
+    [{ type: 'Action.Submit', title: b.formSubmit, data: { ...submitData, question: 'contact' } }],
   );
   // Two routes in one message: the form, or a typed yes (consent first, then field by field), sent back as words.
   const typedRoute = withChoices(channel, text, [{ title: b.consentChoices.yes }, { title: b.consentChoices.no }]);

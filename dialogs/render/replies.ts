@@ -37,10 +37,11 @@ export function welcomeMessage(messages: Messages, channel: ChannelInfo): Partia
   return { ...withChoices(channel, `${w.intro}\n\n_${w.disclaimerLine}_`, welcomeChoices(messages)), value: { welcome: true } };
 }
 
-export function faqAnswer(content: IntentContent, id: FaqId, channel: ChannelInfo): Partial<Activity> {
+/** `text`: the answer as filled in (dialogs/render/faq.ts), when it has settings or sources to show. */
+export function faqAnswer(content: IntentContent, id: FaqId, channel: ChannelInfo, text?: string): Partial<Activity> {
   const entry = content.faq[id];
   return textReply(
-    entry.answer,
+    text ?? entry.answer,
     { faq: id },
     channel,
     entry.followUps.map((followUp) => labelOf(content, followUp)),

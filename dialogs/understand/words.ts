@@ -14,3 +14,17 @@ export const isSkip = (text: string) => /^(skip|none|n\/?a|no|pass|leave it( out
 export const isLater = (text: string) => /\b(later|more|next|other times?|after that|anything later)\b/i.test(text);
 export const wantsAnotherDay = (text: string) => /\b(another|different|other) day\b/i.test(text);
 export const mentionsReschedule = (text: string) => /\b(reschedul\w*|move|change|another time|different time|rearrange)\b/i.test(text);
+
+/** "help", "why do you need this?", "what's this for?" at a booking step. */
+export const asksForHelp = (text: string) =>
+  /^(help|help me|\?+|what\??)\W*$/i.test(text.trim()) ||
+  /\b(why (do|would|should) (you|i|we)|why is (this|that|it) needed|what(?: is|'s) (this|that|it) for|what do you (need|want) (this|that|it) for|why (this|that)\b|why\?)/i.test(text);
+
+/** "I'm a sole trader, I don't have a company email": a personal address is the only one. */
+export const hasNoWorkEmail = (text: string) =>
+  /\b(sole trader|self[- ]employed|freelanc\w*|one[- ]person (business|company)|just me)\b/i.test(text) ||
+  /\b(don'?t|do not|doesn'?t|haven'?t|have no|no|without( a)?)\b[^.?!]*\b(work|company|business|corporate|office|professional)\s*(e-?mail|address|domain)/i.test(text);
+
+/** "Change" on a confirm-back, typed. */
+export const wantsChange = (text: string) =>
+  /^(change( it| that| my answer)?|that'?s (wrong|not right)|not (quite|right)|wrong|edit)\W*$/i.test(text.trim());

@@ -178,3 +178,140 @@ describe('going back and side questions', () => {
     expect(s.context.volunteered).toEqual(['certification', 'sector']);
   });
 });
+
+describe('confirm-back, corrections and revising one answer', () => {
+  const step = (s: ScopingSnapshot, ...events: ScopingEvent[]) => events.reduce((acc, e) => transition(scopingMachine, acc, e)[0], s);
+  const start = () => step(initialTransition(scopingMachine)[0], { type: 'START' });
+  const ALL: ScopingEvent[] = [
+    { type: 'ANSWER', question: 'ai_use', value: 'active' },
+    { type: 'ANSWER', question: 'certification', value: 'none' },
+    { type: 'ANSWER', question: 'infosec_maturity', value: 'reasonable' },
+    { type: 'ANSWER', question: 'ai_materiality', value: 'high' },
+    { type: 'ANSWER', question: 'sector', value: 'financial' },
+    { type: 'ANSWER', question: 'eu_exposure', value: 'no' },
+    { type: 'ANSWER', question: 'procurement', value: 'security-only' },
+  ];
+  const recommended = () => step(start(), ...ALL);
+
+  it('a proposal records nothing until the same value is answered; then the words are kept beside it', () => {
+    const proposed = step(start(), { type: 'PROPOSE', proposal: { question: 'ai_use', value: 'active', words: 'we run models in prod' } });
+    expect(proposed.context.answers.ai_use).toBeUndefined();
+    expect(pendingQuestion(proposed.value)).toBe('ai_use');
+    const yes = step(proposed, { type: 'ANSWER', question: 'ai_use', value: 'active', words: 'we run models in prod' });
+    expect(yes.context).toMatchObject({ answers: { ai_use: 'active' }, words: { ai_use: 'we run models in prod' }, proposal: null, asked: ['ai_use'] });
+    expect(pendingQuestion(yes.value)).toBe('certification');
+  });
+
+  it('Change drops a proposal for the pending question and asks it again', () => {
+    const changed = step(start(), { type: 'PROPOSE', proposal: { question: 'ai_use', value: 'none', words: 'not really' } }, { type: 'CHANGE' });
+    expect(changed.context.proposal).toBeNull();
+    expect(pendingQuestion(changed.value)).toBe('ai_use');
+  });
+
+  it('a confirmed correction after the recommendation re-derives it; the dropped question stays out', () => {
+    const corrected = step(
+      recommended(),
+      { type: 'PROPOSE', proposal: { question: 'certification', value: 'certified', words: 'actually we got certified' } },
+      { type: 'ANSWER', question: 'certification', value: 'certified', words: 'actually we got certified' },
+    );
+    expect(corrected.matches('main.recommended' as never)).toBe(true);
+    expect(corrected.context.answers.certification).toBe('certified');
+    expect(corrected.context.asked).toEqual(ALL.map((e) => (e as { question: string }).question));
+  });
+
+  it('a correction that opens new questions asks them (no AI → AI in production)', () => {
+    const none = step(start(), { type: 'ANSWER', question: 'ai_use', value: 'none' }, { type: 'ANSWER', question: 'certification', value: 'certified' }, { type: 'ANSWER', question: 'sector', value: 'other' }, { type: 'ANSWER', question: 'procurement', value: 'none' });
+    expect(none.matches('main.recommended' as never)).toBe(true);
+    const corrected = step(none, { type: 'PROPOSE', proposal: { question: 'ai_use', value: 'active', words: 'sorry, we do use AI' } }, { type: 'ANSWER', question: 'ai_use', value: 'active' });
+    expect(pendingQuestion(corrected.value)).toBe('ai_materiality');
+  });
+
+  it('Change on a correction forgets that answer and asks its question', () => {
+    const s = step(recommended(), { type: 'PROPOSE', proposal: { question: 'sector', value: 'health', words: 'we are an NHS trust' } }, { type: 'CHANGE' });
+    expect(pendingQuestion(s.value)).toBe('sector');
+    expect(s.context.answers.sector).toBeUndefined();
+  });
+
+  it('an answer to a question neither pending nor proposed still changes nothing', () => {
+    const s = step(recommended(), { type: 'ANSWER', question: 'sector', value: 'health' });
+    expect(s.context.answers.sector).toBe('financial');
+  });
+
+  it('a fact confirmed in passing counts as volunteered, not asked', () => {
+    const s = step(
+      start(),
+      { type: 'PROPOSE', proposal: { question: 'sector', value: 'health', words: 'we are a hospital', inPassing: true } },
+      { type: 'ANSWER', question: 'sector', value: 'health' },
+    );
+    expect(s.context.volunteered).toEqual(['sector']);
+    expect(s.context.asked).toEqual([]);
+  });
+
+  it('REVISE asks that question again and keeps its place; a question not yet answered cannot be revised', () => {
+    const revised = step(recommended(), { type: 'REVISE', question: 'sector' });
+    expect(pendingQuestion(revised.value)).toBe('sector');
+    expect(revised.context.asked.indexOf('sector')).toBe(4);
+    const early = step(start(), { type: 'REVISE', question: 'sector' });
+    expect(pendingQuestion(early.value)).toBe('ai_use');
+  });
+});
+
+describe('destructive commands need "are you sure?"', () => {
+  const step = (s: ScopingSnapshot, ...events: ScopingEvent[]) => events.reduce((acc, e) => transition(scopingMachine, acc, e)[0], s);
+  const answered = () => step(initialTransition(scopingMachine)[0], { type: 'START' }, { type: 'ANSWER', question: 'ai_use', value: 'active' });
+
+  it('RESTART and DELETE_DATA alone change nothing', () => {
+    expect(step(answered(), { type: 'RESTART' }).context.answers.ai_use).toBe('active');
+    expect(step(answered(), { type: 'DELETE_DATA' }).matches('erasing' as never)).toBe(false);
+  });
+
+  it('after ASK_SURE they act; NOT_SURE, or the other command, does not', () => {
+    expect(step(answered(), { type: 'ASK_SURE', command: 'restart' }, { type: 'RESTART' }).context.answers).toEqual({});
+    expect(step(answered(), { type: 'ASK_SURE', command: 'delete-data' }, { type: 'DELETE_DATA' }).matches('erasing' as never)).toBe(true);
+    expect(step(answered(), { type: 'ASK_SURE', command: 'restart' }, { type: 'NOT_SURE' }, { type: 'RESTART' }).context.answers.ai_use).toBe('active');
+    expect(step(answered(), { type: 'ASK_SURE', command: 'delete-data' }, { type: 'RESTART' }).context.answers.ai_use).toBe('active');
+  });
+
+  it('a booking in progress is kept until the visitor says yes', () => {
+    const slot = step(answered(), { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONTACT_SUBMITTED', contact: CONTACT, at: AT }, { type: 'LEAD_REGISTERED', leadId: 'lead-1' });
+    expect(slot.matches('booking.slot' as never)).toBe(true);
+    const asked = step(slot, { type: 'ASK_SURE', command: 'restart' }, { type: 'NOT_SURE' });
+    expect(asked.matches('booking.slot' as never)).toBe(true);
+    expect(step(slot, { type: 'RESTART' }).matches('booking.slot' as never)).toBe(true);
+  });
+});
+
+describe('slot windows and personal addresses', () => {
+  const step = (s: ScopingSnapshot, ...events: ScopingEvent[]) => events.reduce((acc, e) => transition(scopingMachine, acc, e)[0], s);
+  const atSlot = () =>
+    step(initialTransition(scopingMachine)[0], { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONTACT_SUBMITTED', contact: CONTACT, at: AT, personal: false }, { type: 'LEAD_REGISTERED', leadId: 'lead-1' });
+
+  it('NARROW_SLOTS keeps the window as the cursor, and MORE_SLOTS replaces it', () => {
+    const window = { zone: 'Europe/London', minutes: { from: 840, to: 841 } };
+    const narrowed = step(atSlot(), { type: 'NARROW_SLOTS', window });
+    expect(narrowed.context.booking.cursor).toEqual({ window });
+    expect(step(narrowed, { type: 'MORE_SLOTS', after: SLOT.id }).context.booking.cursor).toEqual({ after: SLOT.id });
+  });
+
+  it('BOOK with a window carries it to the slot step', () => {
+    const window = { zone: 'Europe/London', days: { from: '2026-12-07', to: '2026-12-13' } };
+    const s = step(initialTransition(scopingMachine)[0], { type: 'BOOK', window }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONTACT_SUBMITTED', contact: CONTACT, at: AT }, { type: 'LEAD_REGISTERED', leadId: 'lead-1' });
+    expect(s.matches('booking.slot' as never)).toBe(true);
+    expect(s.context.booking.cursor).toEqual({ window });
+  });
+
+  it('a personal address is marked once taken, by field or by form', () => {
+    const contact = step(initialTransition(scopingMachine)[0], { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONSENT_GIVEN', at: AT });
+    const asked = step(contact, { type: 'PERSONAL_EMAIL_ASKED', email: 'ada@gmail.com' });
+    expect(asked.context.booking.personalEmailAsked).toBe('ada@gmail.com');
+    expect(step(asked, { type: 'PERSONAL_EMAIL_ALLOWED' }).context.booking.personalEmailAllowed).toBe(true);
+    expect(step(asked, { type: 'CONTACT_FIELD', field: 'email', value: 'ada@gmail.com', personal: true }).context.booking.personalEmail).toBe(true);
+    const byForm = step(initialTransition(scopingMachine)[0], { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'CONTACT_SUBMITTED', contact: { ...CONTACT, email: 'ada@gmail.com' }, at: AT, personal: true });
+    expect(byForm.context.booking.personalEmail).toBe(true);
+  });
+
+  it('before consent nothing about the address is kept', () => {
+    const noConsent = step(initialTransition(scopingMachine)[0], { type: 'BOOK' }, { type: 'DISCLAIMER_ACCEPTED', at: AT }, { type: 'PERSONAL_EMAIL_ASKED', email: 'ada@gmail.com' });
+    expect(noConsent.context.booking.personalEmailAsked).toBeNull();
+  });
+});

@@ -26,8 +26,19 @@ it('history survives: declining the disclaimer after a restore returns to the pe
   expect(s.value).toEqual({ main: { scoping: 'certification' } });
 });
 
+it('a v1 conversation carries on under v2, with no words, proposal or "are you sure?" yet', () => {
+  const { words: _w, proposal: _p, unsure: _u, ...v1Context } = started().context;
+  const { personalEmailAsked: _a, personalEmailAllowed: _b, personalEmail: _c, ...v1Booking } = v1Context.booking;
+  const restored = fromRecord(JSON.parse(JSON.stringify({ ...toRecord(started()), machineVersion: 1, context: { ...v1Context, booking: v1Booking } })));
+  if (!restored.ok) throw new Error(restored.detail);
+  expect(restored.snapshot.value).toEqual({ main: { scoping: 'certification' } });
+  expect(restored.snapshot.context).toMatchObject({ words: {}, proposal: null, unsure: null, answers: { ai_use: 'active' } });
+  expect(restored.snapshot.context.booking).toMatchObject({ personalEmailAsked: null, personalEmailAllowed: false, personalEmail: false });
+});
+
 it.each([
-  ['an older machine version', { ...toRecord(started()), machineVersion: MACHINE_VERSION - 1 }, 'version-mismatch'],
+  ['a machine version with no migration', { ...toRecord(started()), machineVersion: 0 }, 'version-mismatch'],
+  ['a newer machine version', { ...toRecord(started()), machineVersion: MACHINE_VERSION + 1 }, 'version-mismatch'],
   ['a state the machine no longer has', { ...toRecord(started()), value: { main: { scoping: 'favourite_colour' } } }, 'invalid'],
   ['a history entry for a vanished state', { ...toRecord(started()), history: { 'scoping.main.hist': ['scoping.gone'] } }, 'invalid'],
   ['not a record at all', 'hello', 'invalid'],

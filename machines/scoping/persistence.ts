@@ -42,13 +42,34 @@ export function toRecord(snapshot: ScopingSnapshot): ConversationRecord {
 }
 
 /**
- * Older versions are migrated here when a migration is known; v1 is the first,
- * so any other version is reported and the conversation restarts kindly.
+ * v1 → v2 added the visitor's own words, the confirm-back, "are you sure?" and
+ * the personal-address marks; the states are the same, so a v1 conversation
+ * carries on with those empty.
+ */
+function migrate(record: ConversationRecord): ConversationRecord {
+  if (record.machineVersion !== 1) return record;
+  const context = record.context as Record<string, unknown> & { booking?: Record<string, unknown> };
+  return {
+    ...record,
+    machineVersion: 2,
+    context: {
+      ...context,
+      words: {},
+      proposal: null,
+      unsure: null,
+      booking: { ...context.booking, personalEmailAsked: null, personalEmailAllowed: false, personalEmail: false },
+    },
+  };
+}
+
+/**
+ * Older versions are migrated here when a migration is known (v1 → v2); any
+ * other version is reported and the conversation restarts kindly.
  */
 export function fromRecord(raw: unknown): RestoreResult {
   const parsed = ConversationRecordSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? 'unreadable' };
-  const record = parsed.data;
+  const record = migrate(parsed.data);
   if (record.machineVersion !== MACHINE_VERSION) {
     return { ok: false, reason: 'version-mismatch', detail: `stored v${record.machineVersion}, running v${MACHINE_VERSION}` };
   }

@@ -23,9 +23,8 @@ export type { CheckReason } from './reader';
  *   as an intent, keep the question pending.
  * - 'unrecognised' / 'ambiguous': an answer the reader could not place: re-ask.
  *
- * Synchronous: the classifiers are trained once, on first use, all at once
- * with warmUpReader(), or a step at a time after start-up with
- * warmUpReaderInBackground(); a reading does no async work.
+ * Synchronous: each question's classifiers train once, on its first reading
+ * (or all at once with warmUpReader()); a reading does no async work.
  */
 export type Interpretation<Q extends QuestionId> =
   | { ok: true; value: AnswerValue<Q>; confidence: number; check: CheckReason | null }
@@ -95,29 +94,6 @@ export function warmUpReader(): void {
   for (const step of TRAINING_STEPS) reader().train(step);
 }
 
-/**
- * Trains the reader one step at a time, yielding to the event loop between
- * steps, so the bot is ready at once and a message that arrives meanwhile
- * waits for at most one step (a message for a step not yet trained trains it
- * there and then). Resolves with the time spent training.
- */
-export async function warmUpReaderInBackground(): Promise<number> {
-  let spent = 0;
-  const timed = (work: () => void) => {
-    const start = performance.now();
-    work();
-    spent += performance.now() - start;
-  };
-  timed(() => {
-    reader();
-    for (const q of QUESTION_ORDER) namedChoices(q);
-  });
-  for (const step of TRAINING_STEPS) {
-    await new Promise((resolve) => setImmediate(resolve));
-    timed(() => reader().train(step));
-  }
-  return Math.round(spent);
-}
 
 let cachedNames: Map<QuestionId, Map<string, string>> | undefined;
 

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { loadAnswerExamples } from '../answers/examples';
-import { warmUpReaderInBackground } from '../answers/interpret';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
@@ -27,8 +26,6 @@ export interface AppServices {
   turn: TurnServices;
   storage: SqliteStorage;
   conversations: ConversationStore;
-  /** Work that must not delay start-up: training the answer reader step by step. Without it, the reader trains on first use. */
-  startBackgroundWork(): void;
   close(): void;
 }
 
@@ -56,8 +53,9 @@ export async function createServices(
   });
   const recogniser = await createRecogniser(intents.content, { models });
   logger.info('recogniser trained', { ms: Date.now() - started });
-  // The answer reader trains step by step once the server listens (startBackgroundWork), not on a visitor's first answer and not holding up "ready".
-  // Its content is checked now: a broken content/answers file stops start-up here.
+  // The answer reader's content is checked now (a broken content/answers file stops start-up here); each question's
+  // readers train on its first typed answer. Training in the background instead blocks the event loop for a few
+  // hundred milliseconds at a time, long enough for tsx to force-kill a process asked to stop meanwhile.
   const examples = loadAnswerExamples();
   if (!examples.ok) throw new ContentError(examples.errors);
 
@@ -72,15 +70,6 @@ export async function createServices(
     turn: { config, messages: withFirmName(messages.messages, config.firmName), questions, intents: withFirmName(intents.content, config.firmName), recogniser, booking, clock, baseUrl: options.baseUrl },
     storage,
     conversations: new ConversationStore(storage),
-    startBackgroundWork() {
-      // After the current turn of the loop, so "ready" is announced first.
-      setImmediate(() =>
-        void warmUpReaderInBackground().then(
-          (ms) => logger.info('answer reader trained', { ms }),
-          (error: Error) => logger.error('answer reader failed to train', { error: error.message }),
-        ),
-      );
-    },
     close() {
       booking.close();
       storage.close();

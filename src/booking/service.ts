@@ -2,7 +2,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import { Brief, buildBrief, BriefBooking } from '../leads/brief';
 import { leadsToCsv } from '../leads/csv';
-import type { Contact, Lead } from '../leads/lead';
+import type { Contact, Lead, LeadNotes } from '../leads/lead';
 import * as leads from '../leads/records';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
@@ -135,6 +135,7 @@ export class BookingService {
     consent: { givenAt: Date; noticeVersion: string };
     answers: Answers;
     assessment: Assessment | null;
+    notes?: LeadNotes;
   }): { leadId: string } {
     const now = this.clock().toISOString();
     // Idempotent per conversation: a turn retried after a write conflict registers once.
@@ -148,6 +149,7 @@ export class BookingService {
           consent: { givenAt: input.consent.givenAt.toISOString(), noticeVersion: input.consent.noticeVersion },
           answers: input.answers,
           assessment: input.assessment,
+          notes: input.notes,
           now,
         }),
       )
@@ -157,11 +159,11 @@ export class BookingService {
   }
 
   /** Answers given after registration; refreshes a stored brief. False when the lead is gone. */
-  updateLeadAssessment(leadId: string, answers: Answers, assessment: Assessment | null): boolean {
+  updateLeadAssessment(leadId: string, answers: Answers, assessment: Assessment | null, notes?: LeadNotes): boolean {
     const now = this.clock();
     return this.db
       .transaction(() => {
-        if (!leads.setAssessment(this.db, leadId, answers, assessment, now.toISOString())) return false;
+        if (!leads.setAssessment(this.db, leadId, answers, assessment, now.toISOString(), notes)) return false;
         if (leads.getBrief(this.db, leadId)) this.storeBrief(leadId, now);
         return true;
       })

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS leads (
   phone           TEXT,
   answers_json    TEXT NOT NULL,
   assessment_json TEXT,
+  notes_json      TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
 );
@@ -75,7 +76,12 @@ export function openRecords(file: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.transaction(() => db.exec(SCHEMA)).immediate();
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    // Files made before notes existed gain the column (NULL reads as no notes).
+    const columns = db.prepare(`PRAGMA table_info(leads)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'notes_json')) db.exec(`ALTER TABLE leads ADD COLUMN notes_json TEXT`);
+  }).immediate();
   return db;
 }
 

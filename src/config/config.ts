@@ -152,6 +152,8 @@ const EnvSchema = z
     BOOKING_HORIZON_DAYS: int(21, 1, 365),
     BOOKING_OFFER_COUNT: int(4, 1, 10),
     BOOKING_ORGANIZER_EMAIL: z.preprocess(blankToUndefined, z.email().default('scoping@example.com')),
+    BOOKING_CALL_FORMAT: z.preprocess(blankToUndefined, z.enum(['teams', 'phone', 'teams-or-phone']).default('teams')),
+    BOOKING_CALL_PRICE: z.preprocess(blankToUndefined, z.string().trim().max(80).optional()),
     BOOKING_PRACTITIONERS: list('practitioner-1').pipe(z.array(z.string().regex(/^[\w.-]+$/, 'practitioner ids are letters, digits, dot, dash')).min(1)),
     ...DIRECTLINE_ENV, // DIRECTLINE
     ...TEAMS_ENV, // TEAMS
@@ -188,6 +190,10 @@ export interface BookingConfig {
   practitioners: string[];
   /** The mailbox calendar invitations come from (replies to the invitation go there). */
   organizerEmail: string;
+  /** How the call takes place, for "will it be on Teams or phone?". */
+  callFormat: 'teams' | 'phone' | 'teams-or-phone';
+  /** What the firm charges for the call: "free", a price in words, or null when not set (the bot then says it can't say). */
+  callPrice: string | null;
 }
 
 export interface Config {
@@ -267,6 +273,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         offerCount: e.BOOKING_OFFER_COUNT,
         practitioners: e.BOOKING_PRACTITIONERS,
         organizerEmail: e.BOOKING_ORGANIZER_EMAIL,
+        callFormat: e.BOOKING_CALL_FORMAT,
+        callPrice: e.BOOKING_CALL_PRICE ?? null,
       },
       directLine: directLineConfig(e), // DIRECTLINE
       teams: teamsConfig(e), // TEAMS

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import freeEmailDomains from 'free-email-domains';
 import { stripControls } from '../validation/text-hygiene';
 
 /** Contact details a lead gives when booking (booking.md, step 2). */
@@ -7,24 +8,16 @@ export const CONTACT_FIELDS = ['name', 'email', 'organisation', 'role', 'phone']
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 export const OPTIONAL_CONTACT_FIELDS: readonly ContactField[] = ['role', 'phone'];
 
-// Personal mailboxes are not work addresses; the practitioner needs to reach the organisation.
-const PERSONAL_MAIL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'hotmail.com',
-  'hotmail.co.uk',
-  'outlook.com',
-  'live.com',
-  'live.co.uk',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-]);
+/**
+ * Personal mailboxes (gmail.com, btinternet.com, …), from the maintained
+ * `free-email-domains` list. A personal address is accepted after one gentle
+ * question, and the brief says so: a sole trader may have no other.
+ */
+const PERSONAL_MAIL_DOMAINS: ReadonlySet<string> = new Set(freeEmailDomains as string[]);
+
+export function isPersonalMailbox(email: string): boolean {
+  return PERSONAL_MAIL_DOMAINS.has(email.trim().toLowerCase().split('@')[1] ?? '');
+}
 
 const text = (label: string, max: number) =>
   z
@@ -43,8 +36,7 @@ export const FieldSchemas = {
   email: z
     .string({ error: 'Your email is missing' })
     .transform((value) => stripControls(value).trim().toLowerCase())
-    .pipe(z.email('That does not look like an email address (name@organisation.com)'))
-    .refine((value) => !PERSONAL_MAIL_DOMAINS.has(value.split('@')[1] ?? ''), 'Please use your work email address, not a personal one'),
+    .pipe(z.email('That does not look like an email address (name@organisation.com)')),
   organisation: text('Your organisation', 150),
   role: text('Your role', 100),
   phone: z
@@ -81,11 +73,13 @@ export const ContactSubmitSchema = z.object({
   role: z.unknown().optional(),
   phone: z.unknown().optional(),
   consent: z.unknown().optional(),
+  /** Set on a form shown again after the gentle question: this personal address is the one they mean. */
+  personalEmailOk: z.unknown().optional(),
 });
 
 export type ContactSubmitResult =
-  | { ok: true; contact: Contact }
-  | { ok: false; consent: boolean; good: Partial<Contact>; problems: Partial<Record<ContactField, string>> };
+  | { ok: true; contact: Contact; personalEmail: boolean }
+  | { ok: false; consent: boolean; good: Partial<Contact>; problems: Partial<Record<ContactField, string>>; personalEmailQuestion?: string };
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -105,6 +99,11 @@ export function validateContactSubmit(data: z.infer<typeof ContactSubmitSchema>)
     else problems[field] = result.reason;
   }
   const consent = isConsentGiven(data.consent);
-  if (!consent || Object.keys(problems).length > 0) return { ok: false, consent, good, problems };
-  return { ok: true, contact: good as Contact };
+  const personalEmail = good.email !== undefined && isPersonalMailbox(good.email);
+  // One gentle question: the form comes back once, and the same address sent again is taken.
+  const asked = personalEmail && good.email !== data.personalEmailOk;
+  if (!consent || Object.keys(problems).length > 0 || asked) {
+    return { ok: false, consent, good, problems, ...(asked ? { personalEmailQuestion: good.email } : {}) };
+  }
+  return { ok: true, contact: good as Contact, personalEmail };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR, loadIntentContent, normalisePhrase, phrasesByIntent } from './content';
+import { contractOf, DEFAULT_CONTENT_DIR, loadIntentContent, normalisePhrase, phrasesByIntent } from './content';
 import { CHAT_IDS, COMMAND_IDS, FAQ_IDS, INTENT_IDS } from './ids';
 
 /** A copy of content/ in a temp dir, with one file changed by `edit`. */
@@ -43,6 +43,15 @@ describe('the curated intent content', () => {
     expect(result.content.outOfScope.didYouMean).toContain('{suggestions}');
   });
 
+  it('added FAQ ids each refine an id of intents.md, which classify and the evaluation report', () => {
+    if (!result.ok) throw new Error('content invalid');
+    expect(contractOf(result.content, 'faq.call-price')).toBe('faq.cost');
+    expect(contractOf(result.content, 'faq.call-format')).toBe('faq.scoping-call');
+    expect(contractOf(result.content, 'faq.legal-requirement')).toBe('faq.uk-regulation');
+    expect(contractOf(result.content, 'faq.eu-ai-act-penalties')).toBe('faq.eu-ai-act');
+    expect(contractOf(result.content, 'faq.cost')).toBe('faq.cost');
+  });
+
   it('keeps the article hedges and adds no prices', () => {
     if (!result.ok) throw new Error('content invalid');
     expect(result.content.faq['faq.ai-governance-standard'].answer).toMatch(/verify the current version with ISO or your certification body/);
@@ -51,6 +60,20 @@ describe('the curated intent content', () => {
 });
 
 describe('a broken content file is rejected with a message naming file and field', () => {
+  it('an added FAQ id that does not say which id of intents.md it refines', () => {
+    const dir = brokenCopy('faq/call-price.json', (d) => {
+      delete d.refines;
+    });
+    expect(errorsOf(dir)).toEqual(['content/faq/call-price.json: refines: required for faq.call-price, which is not an id of intents.md']);
+  });
+
+  it('an id of intents.md that claims to refine another', () => {
+    const dir = brokenCopy('faq/cost.json', (d) => {
+      d.refines = 'faq.scoping-call';
+    });
+    expect(errorsOf(dir)).toEqual(['content/faq/cost.json: refines: only for ids added beyond intents.md']);
+  });
+
   it('an answer over 120 words', () => {
     const dir = brokenCopy('faq/timeline.json', (d) => {
       d.answer = `${'word '.repeat(130)}Shall we carry on with the scoping questions?`;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CHAT_IDS, COMMAND_IDS, FAQ_IDS, INTENT_IDS, isIntentId } from './ids';
+import { CHAT_IDS, COMMAND_IDS, FAQ_IDS, INTENT_IDS, isAddedFaqId, isIntentId, SPEC_FAQ_IDS } from './ids';
 import type { ChatId, CommandId, FaqId, IntentId } from './ids';
 
 /**
@@ -34,9 +34,13 @@ const answer = text.refine((value) => wordCount(value) <= MAX_ANSWER_WORDS, {
 
 const FaqSchema = z.strictObject({
   id: z.enum(FAQ_IDS),
+  /** For ids added beyond intents.md: the contract id this one narrows (required for them, absent otherwise). */
+  refines: z.enum(SPEC_FAQ_IDS).optional(),
   label: text,
   section: text,
   answer,
+  /** Where a fact the firm's article lacks comes from: a primary source, named (the regulation's text, ISO's catalogue). */
+  sources: z.array(text).min(1).optional(),
   followUps: z.array(z.enum(INTENT_IDS as [IntentId, ...IntentId[]])).min(1).max(2),
   phrases,
 });
@@ -152,6 +156,8 @@ export function loadIntentContent(dir: string = DEFAULT_CONTENT_DIR): LoadResult
   for (const { file, data } of faqs) {
     checkFileName(file, `${data.id.replace(/^faq\./, '')}.json`, errors);
     if (!NEXT_STEP.test(lastSentence(data.answer))) errors.push(`${file}: answer: must end by offering a next step`);
+    if (isAddedFaqId(data.id) && !data.refines) errors.push(`${file}: refines: required for ${data.id}, which is not an id of intents.md`);
+    if (!isAddedFaqId(data.id) && data.refines) errors.push(`${file}: refines: only for ids added beyond intents.md`);
     data.followUps.forEach((id, i) => {
       if (id === data.id) errors.push(`${file}: followUps.${i}: must not suggest the same intent`);
     });
@@ -193,6 +199,11 @@ export function phrasesByIntent(content: IntentContent): { intent: IntentId; phr
     intent,
     phrases: isFaqIntent(intent) ? content.faq[intent].phrases : content.intents[intent as CommandId | ChatId].phrases,
   }));
+}
+
+/** The id of intents.md an intent stands for: itself, or the one an added FAQ refines. */
+export function contractOf(content: IntentContent, intent: IntentId): IntentId {
+  return isFaqIntent(intent) ? (content.faq[intent].refines ?? intent) : intent;
 }
 
 /** The short label shown in "did you mean …?". */

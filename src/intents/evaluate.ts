@@ -43,7 +43,9 @@ export async function evaluate(recogniser: Recogniser, rows: LabelledText[]): Pr
   const confusions = new Map<string, Confusion>();
   const misses: Evaluation['misses'] = [];
   for (const { text, expected } of rows) {
-    const match = await recogniser.recognise(text);
+    const recognised = await recogniser.recognise(text);
+    // Scored on the contract ids of intents.md: an added FAQ id counts as the id it refines.
+    const match = { ...recognised, intent: recognised.contract };
     if (match.intent === null) predictedNull += 1;
     if (expected === null) {
       outOfScope += 1;

@@ -5,12 +5,13 @@ import { LangEn } from '@nlpjs/lang-en';
 import { Nlp } from '@nlpjs/nlp';
 import { LRUCache } from 'lru-cache';
 import { forgetEvery } from './bounded-nlp';
-import { phrasesByIntent } from './content';
+import { contractOf, phrasesByIntent } from './content';
 import type { IntentContent } from './content';
 import { isIntentId } from './ids';
 import { modelKey, type ModelCache } from './model-cache';
 import type { IntentId } from './ids';
 import { normaliseUtterance } from './normalise';
+import { isNotOurs } from './not-ours';
 
 /**
  * The offline recogniser: nlp.js trained at start-up from content/, with the
@@ -34,6 +35,8 @@ const FORGET_NLP_CACHES_EVERY = 2_000;
 export type IntentMatch = {
   /** The recognised intent, or null when the text is out of scope or too uncertain. */
   intent: IntentId | null;
+  /** The id of intents.md it stands for (an added FAQ id reports the id it refines): what classify and the evaluation report. */
+  contract: IntentId | null;
   /** Score (0..1) of the best in-scope intent, whether or not it cleared the threshold. */
   confidence: number;
   /** Up to three in-scope intents with a non-zero score, best first (for "did you mean …?"). */
@@ -68,14 +71,15 @@ export async function createRecogniser(content: IntentContent, options: Recognis
     const best = candidates[0];
     const top = ranked[0];
     const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
-    return { intent: inScope ? best.intent : null, confidence: best?.score ?? 0, candidates };
+    const intent = inScope && !isNotOurs(best.intent, utterance) ? best.intent : null;
+    return { intent, contract: intent && contractOf(content, intent), confidence: best?.score ?? 0, candidates };
   };
 
   return {
     threshold,
     async recognise(text: string): Promise<IntentMatch> {
       const utterance = normaliseUtterance(text);
-      if (!/[\p{L}\p{N}]/u.test(utterance)) return { intent: null, confidence: 0, candidates: [] };
+      if (!/[\p{L}\p{N}]/u.test(utterance)) return { intent: null, contract: null, confidence: 0, candidates: [] };
       let match = remembered.get(utterance);
       if (!match) remembered.set(utterance, (match = await read(utterance)));
       // A copy: callers own what they are given.

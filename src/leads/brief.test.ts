@@ -52,3 +52,28 @@ it('a lead without an assessment gets the generic agenda', () => {
   expect(md).toContain('Not assessed yet');
   expect(md).toContain('The scoping questions not yet answered');
 });
+
+it("the visitor's own words sit beside the values they typed, and a personal address is marked", () => {
+  const answers = { ai_use: 'active', certification: 'none', infosec_maturity: 'reasonable' } as const;
+  const { leadId: typed } = service.registerLead({
+    conversationId: 'typed',
+    channelId: 'webchat',
+    contact: { name: 'Tom Baker', email: 'tom.baker77@gmail.com', organisation: 'Baker Consulting' },
+    consent: { givenAt: NOW, noticeVersion: '2026-01' },
+    answers,
+    assessment: null,
+    notes: { words: { certification: 'we never bothered with 27001' }, personalEmail: true },
+  });
+  expect(service.lead(typed)?.notes).toEqual({ words: { certification: 'we never bothered with 27001' }, personalEmail: true });
+  expect(service.confirm({ leadId: typed, slotId: 'slot-20261202T1030Z', now: NOW }).ok).toBe(true);
+  const md = renderBriefMarkdown(service.brief(typed)!);
+  expect(md).toContain('- **Email:** tom.baker77@gmail.com (a personal address: the visitor has no work address or preferred this one)');
+  expect(md).toContain('none (in their words: "we never bothered with 27001")');
+  expect(md).toMatch(/\*\* active$/m); // clicked: no words
+});
+
+it('a lead registered without notes has none: plain values, the email unmarked', () => {
+  const md = renderBriefMarkdown(service.brief(leadId)!);
+  expect(md).not.toContain('in their words');
+  expect(md).not.toContain('personal address');
+});

@@ -2,7 +2,8 @@ import { escapeMarkdown } from '../validation/markdown-escape';
 import { z } from 'zod';
 import { formatSlot } from '../booking/slots';
 import { QUESTION_ORDER } from '../scoping/questions';
-import { AnswersSchema, AssessmentSchema, ConsentSchema, ContactSchema, Lead } from './lead';
+import { fill } from '../content/copy';
+import { AnswersSchema, AssessmentSchema, ConsentSchema, ContactSchema, Lead, LeadNotesSchema } from './lead';
 import { copy } from './copy';
 
 /**
@@ -28,6 +29,8 @@ export const BriefSchema = z.object({
   assessment: AssessmentSchema.nullable(),
   booking: BookingPart.nullable(),
   timeZone: z.string(),
+  /** Briefs stored before notes existed read as having none. */
+  notes: LeadNotesSchema.optional(),
 });
 
 export type Brief = z.infer<typeof BriefSchema>;
@@ -43,6 +46,7 @@ export function buildBrief(lead: Lead, booking: BriefBooking | null, opts: { now
     assessment: lead.assessment,
     booking,
     timeZone: opts.timeZone,
+    notes: lead.notes,
   };
 }
 
@@ -52,7 +56,7 @@ export function briefFacts(brief: Brief) {
   const r = brief.assessment?.recommendation ?? null;
   const contact: [string, string][] = [
     [c.labels.name, brief.contact.name],
-    [c.labels.email, brief.contact.email],
+    [c.labels.email, brief.notes?.personalEmail ? fill(c.labels.personalEmail, { email: brief.contact.email }) : brief.contact.email],
     [c.labels.organisation, brief.contact.organisation],
     ...(brief.contact.role ? [[c.labels.role, brief.contact.role] as [string, string]] : []),
     ...(brief.contact.phone ? [[c.labels.phone, brief.contact.phone] as [string, string]] : []),
@@ -74,10 +78,11 @@ export function briefFacts(brief: Brief) {
       ]
     : [];
   const reasons = (brief.assessment?.reasons ?? []).map((reason) => c.reasons[reason.code]);
-  const answers: [string, string][] = QUESTION_ORDER.filter((q) => brief.answers[q] !== undefined).map((q) => [
-    c.questions[q],
-    String(brief.answers[q]),
-  ]);
+  // The visitor's own words beside each value they typed.
+  const answers: [string, string][] = QUESTION_ORDER.filter((q) => brief.answers[q] !== undefined).map((q) => {
+    const words = brief.notes?.words[q];
+    return [c.questions[q], words ? fill(c.labels.inTheirWords, { value: String(brief.answers[q]), words }) : String(brief.answers[q])];
+  });
   const regulatory: [string, string][] = r
     ? [
         [c.labels.regulators, r.regulators.join(', ')],

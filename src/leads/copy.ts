@@ -21,7 +21,7 @@ const CopySchema = z.object({
   brief: z.object({
     title: z.string(),
     sections: keys(['contact', 'booking', 'recommendation', 'reasons', 'answers', 'regulatory', 'agenda'] as const),
-    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months'] as const),
+    labels: keys(['name', 'email', 'organisation', 'role', 'phone', 'consent', 'pathway', 'tier', 'urgency', 'timeline', 'regulators', 'euAiAct', 'time', 'practitioner', 'status', 'notBooked', 'noAssessment', 'none', 'months', 'personalEmail', 'inTheirWords'] as const),
     questions: keys(Object.keys(QUESTION_VALUES) as QuestionId[]),
     pathways: keys(PATHWAYS),
     reasons: keys(REASONS),

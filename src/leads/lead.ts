@@ -13,6 +13,18 @@ export interface ConsentRecord {
   noticeVersion: string;
 }
 
+/**
+ * What the practitioner should know about how the answers were given: the
+ * visitor's own words beside each typed answer, and whether the email is a
+ * personal mailbox (accepted after one question; a sole trader may have no other).
+ */
+export interface LeadNotes {
+  words: Partial<Record<QuestionId, string>>;
+  personalEmail: boolean;
+}
+
+export const emptyNotes = (): LeadNotes => ({ words: {}, personalEmail: false });
+
 export interface Lead {
   id: string;
   conversationId: string;
@@ -21,6 +33,7 @@ export interface Lead {
   consent: ConsentRecord;
   answers: Answers;
   assessment: Assessment | null;
+  notes: LeadNotes;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +85,11 @@ export const AssessmentSchema = z.object({
   ),
 }) as unknown as z.ZodType<Assessment>;
 
+export const LeadNotesSchema = z.object({
+  words: z.partialRecord(z.enum(Object.keys(QUESTION_VALUES) as [QuestionId, ...QuestionId[]]), z.string().max(2000)).default({}),
+  personalEmail: z.boolean().default(false),
+}) as unknown as z.ZodType<LeadNotes>;
+
 export const ConsentSchema = z.object({ givenAt: iso, noticeVersion: z.string().min(1) });
 
 export const LeadSchema: z.ZodType<Lead> = z.object({
@@ -82,6 +100,7 @@ export const LeadSchema: z.ZodType<Lead> = z.object({
   consent: ConsentSchema,
   answers: AnswersSchema,
   assessment: AssessmentSchema.nullable(),
+  notes: LeadNotesSchema,
   createdAt: iso,
   updatedAt: iso,
 }) as unknown as z.ZodType<Lead>;

@@ -4,7 +4,7 @@ import type { Db } from '../booking/store';
 import { parseRow } from '../booking/store';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
-import { AnswersSchema, AssessmentSchema, Lead, LeadSchema } from './lead';
+import { AnswersSchema, AssessmentSchema, emptyNotes, Lead, LeadNotes, LeadNotesSchema, LeadSchema } from './lead';
 import { Brief, BriefSchema } from './brief';
 
 /** Lead, consent and brief rows. Callers own the transaction. */
@@ -20,6 +20,7 @@ const LeadRow = z.object({
   phone: z.string().nullable(),
   answers_json: z.string(),
   assessment_json: z.string().nullable(),
+  notes_json: z.string().nullable().default(null),
   created_at: z.string(),
   updated_at: z.string(),
   given_at: z.string(),
@@ -46,6 +47,7 @@ function toLead(row: unknown): Lead {
       consent: { givenAt: r.given_at, noticeVersion: r.notice_version },
       answers: JSON.parse(r.answers_json),
       assessment: r.assessment_json === null ? null : JSON.parse(r.assessment_json),
+      notes: r.notes_json === null ? emptyNotes() : JSON.parse(r.notes_json),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     },
@@ -53,7 +55,10 @@ function toLead(row: unknown): Lead {
   );
 }
 
-export type NewLead = Pick<Lead, 'conversationId' | 'channelId' | 'contact' | 'consent' | 'answers' | 'assessment'> & { now: string };
+export type NewLead = Pick<Lead, 'conversationId' | 'channelId' | 'contact' | 'consent' | 'answers' | 'assessment'> & {
+  notes?: LeadNotes;
+  now: string;
+};
 
 /** The consent record and the lead, written together: there is no other way in. */
 export function insertLead(db: Db, lead: NewLead): string {
@@ -61,6 +66,7 @@ export function insertLead(db: Db, lead: NewLead): string {
   const consentId = `consent-${randomUUID()}`;
   const answers = parseRow(AnswersSchema, lead.answers, 'leads');
   const assessment = lead.assessment === null ? null : parseRow(AssessmentSchema, lead.assessment, 'leads');
+  const notes = parseRow(LeadNotesSchema, lead.notes ?? emptyNotes(), 'leads');
   db.prepare(`INSERT INTO consents (id, given_at, notice_version) VALUES (?, ?, ?)`).run(
     consentId,
     lead.consent.givenAt,
@@ -68,9 +74,9 @@ export function insertLead(db: Db, lead: NewLead): string {
   );
   db.prepare(
     `INSERT INTO leads (id, consent_id, conversation_id, channel_id, name, email, organisation, role, phone,
-       answers_json, assessment_json, created_at, updated_at)
+       answers_json, assessment_json, notes_json, created_at, updated_at)
      VALUES (@id, @consentId, @conversationId, @channelId, @name, @email, @organisation, @role, @phone,
-       @answers, @assessment, @now, @now)`,
+       @answers, @assessment, @notes, @now, @now)`,
   ).run({
     id,
     consentId,
@@ -83,6 +89,7 @@ export function insertLead(db: Db, lead: NewLead): string {
     phone: lead.contact.phone ?? null,
     answers: JSON.stringify(answers),
     assessment: assessment === null ? null : JSON.stringify(assessment),
+    notes: JSON.stringify(notes),
     now: lead.now,
   });
   return id;
@@ -120,12 +127,13 @@ export function leadIdsCreatedBefore(db: Db, cutoff: string): string[] {
   return (db.prepare(`SELECT id FROM leads WHERE created_at < ?`).all(cutoff) as { id: string }[]).map((r) => r.id);
 }
 
-export function setAssessment(db: Db, leadId: string, answers: Answers, assessment: Assessment | null, now: string): boolean {
+export function setAssessment(db: Db, leadId: string, answers: Answers, assessment: Assessment | null, now: string, notes?: LeadNotes): boolean {
   const a = parseRow(AnswersSchema, answers, 'leads');
   const s = assessment === null ? null : parseRow(AssessmentSchema, assessment, 'leads');
+  const n = notes === undefined ? null : JSON.stringify(parseRow(LeadNotesSchema, notes, 'leads'));
   const info = db
-    .prepare(`UPDATE leads SET answers_json = ?, assessment_json = ?, updated_at = ? WHERE id = ?`)
-    .run(JSON.stringify(a), s === null ? null : JSON.stringify(s), now, leadId);
+    .prepare(`UPDATE leads SET answers_json = ?, assessment_json = ?, notes_json = COALESCE(?, notes_json), updated_at = ? WHERE id = ?`)
+    .run(JSON.stringify(a), s === null ? null : JSON.stringify(s), n, now, leadId);
   return info.changes > 0;
 }
 

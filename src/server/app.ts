@@ -125,7 +125,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   port = (server.address() as AddressInfo).port;
   if (!config.publicBaseUrl) baseUrl = `http://localhost:${port}`;
   teams.start();
-  services.startBackgroundWork();
   logger.info('listening', { port, auth: config.auth.appId ? 'bot framework' : 'none (local)' });
 
   let stopped: Promise<void> | null = null;

@@ -39,6 +39,8 @@ it('forgets the website transcript once the user deletes their data', async () =
   expect(JSON.stringify(before.body.activities)).toMatch(/NHS trust/);
 
   await call('POST', base, token, { type: 'message', text: 'delete my data', from: user });
+  // "Are you sure?" first: deleting is only done on yes.
+  await call('POST', base, token, { type: 'message', text: 'yes', from: user });
   const after = await call('GET', `${base}?watermark=0`, token);
   const texts = (after.body.activities as { text?: string }[]).map((a) => a.text ?? '');
   expect(texts.join('\n')).not.toMatch(/NHS trust/);

@@ -27,6 +27,8 @@ export interface PromptValue {
   question: string;
   step: number;
   of: number;
+  /** Present on a confirm-back ("Just to check: … — right?"): the value proposed, not yet recorded. */
+  confirm?: string;
 }
 
 export interface Recommendation {

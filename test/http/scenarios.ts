@@ -150,16 +150,22 @@ export async function converse(
   transcript.push(await conversation.join());
   let replies = await conversation.start();
   transcript.push(replies);
-  for (let turn = 0; turn < 10; turn += 1) {
+  for (let turn = 0; turn < 16; turn += 1) {
     const recommendation = recommendationIn(replies);
     if (recommendation) return { prompts, recommendation, replies: transcript };
     const prompt = promptIn(replies);
     if (!prompt) throw new Error(`no prompt and no recommendation after turn ${turn}: ${JSON.stringify(replies.map((r) => r.text))}`);
-    prompts.push(prompt);
     const answer = answers[prompt.question];
     if (answer === undefined) throw new Error(`asked ${prompt.question}, which this scenario does not answer`);
+    if (prompt.confirm !== undefined) {
+      // A confirm-back of an unsure reading: "yes" when it read right, else the right choice clicked.
+      replies = prompt.confirm === answer ? await conversation.say('yes') : await conversation.click(prompt.question, answer);
+      transcript.push(replies);
+      continue;
+    }
+    prompts.push(prompt);
     replies = how(prompt.question, turn) === 'click' ? await conversation.click(prompt.question, answer) : await conversation.say(TYPED[prompt.question][answer]);
     transcript.push(replies);
   }
-  throw new Error('no recommendation after ten answers');
+  throw new Error('no recommendation after sixteen turns');
 }
