@@ -68,7 +68,28 @@ function build(dist = DIST) {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.cpSync(from, to, { recursive: true, filter: (file) => !/\.test\.ts$/.test(file) });
   }
+  trainModels(dist);
   fs.writeFileSync(path.join(dist, STAMP), `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Trains the intent recogniser once, with the code just compiled, and keeps
+ * the model in dist/models (src/intents/model-cache.ts), so a start loads it
+ * instead of training. Named by a hash of what it was trained from: a server
+ * whose content differs trains for itself and never loads this one.
+ */
+function trainModels(dist) {
+  const models = path.join(dist, 'models');
+  fs.rmSync(models, { recursive: true, force: true });
+  const script = `
+    const { loadIntentContent } = require('./src/intents/content');
+    const { createRecogniser } = require('./src/intents/recogniser');
+    const { folderModelCache } = require('./src/intents/model-cache');
+    const loaded = loadIntentContent();
+    if (!loaded.ok) { console.error(loaded.errors.join('\\n')); process.exit(1); }
+    createRecogniser(loaded.content, { models: folderModelCache({ readFrom: [], writeTo: ${JSON.stringify(models)} }) }).catch((e) => { console.error(e); process.exit(1); });`;
+  const trained = spawnSync(process.execPath, ['-e', script], { cwd: dist, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (trained.status !== 0) throw new Error(`Training the intent model failed (exit ${trained.status ?? trained.signal}); dist/ was not updated.`);
 }
 
 /** Builds when dist/ is missing or older than its sources; says so on stderr. */

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { fill, type Messages } from '../../src/content/copy';
 import type { SlotWindow } from '../../machines/scoping/types';
 import words from '../../content/booking-words.json';

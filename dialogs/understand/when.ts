@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { addDays, startOfWeek } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { startOfWeek } from 'date-fns/startOfWeek';
 import { TZDate } from '@date-fns/tz';
 import type { SlotWindow } from '../../machines/scoping/types';
 import words from '../../content/booking-words.json';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadAnswerExamples } from '../answers/examples';
 import { loadQuestionContent } from '../answers/question-content';
 import { loadBankHolidays } from '../booking/bank-holidays';
@@ -13,6 +14,7 @@ import { openBackend, type Backend } from './backend';
 import type { Config } from '../config/config';
 import { loadMessages, withFirmName } from '../content/copy';
 import { loadIntentContent } from '../intents/content';
+import { BUILT_MODELS_DIR, folderModelCache } from '../intents/model-cache';
 import { createRecogniser } from '../intents/recogniser';
 import type { Logger } from '../server/logger';
 import type { ConversationStorage } from '../storage/types';
@@ -62,7 +64,14 @@ export async function createServices(
   for (const warning of warnings) logger.warn('bank holidays', { warning });
 
   const started = Date.now();
-  const recogniser = await createRecogniser(intents.content);
+  // A model trained from these exact documents is loaded (from `npm run build`'s dist/models or an earlier start), else trained and kept.
+  const modelsDir = path.join(config.dataDir, 'models');
+  const models = folderModelCache({
+    readFrom: [BUILT_MODELS_DIR, modelsDir],
+    writeTo: modelsDir,
+    onWriteError: (error) => logger.warn('trained intent model not saved', { error: error.message }),
+  });
+  const recogniser = await createRecogniser(intents.content, { models });
   logger.info('recogniser trained', { ms: Date.now() - started });
   // The answer reader's content is checked now (a broken content/answers file stops start-up here); each question's
   // readers train on its first typed answer. Training in the background instead blocks the event loop for a few

@@ -1,4 +1,4 @@
-import { addMinutes } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
 import type { Slot } from './slots';
 import type { BookingRecord, BookingRows } from './store/types';
 

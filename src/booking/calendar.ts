@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createEvent, DateArray } from 'ics';
+import type * as Ics from 'ics';
 import { copy } from '../leads/copy';
 import type { Contact } from '../leads/lead';
 import { stripControls } from '../validation/text-hygiene';
@@ -19,7 +19,11 @@ export interface CalendarBooking {
   updatedAt: string;
 }
 
-const utcArray = (iso: string): DateArray => {
+// Loaded on first use: `ics` brings yup with it, which start-up and `npm run leads` need not pay for.
+let icsModule: typeof Ics | undefined;
+const ics = (): typeof Ics => (icsModule ??= require('ics') as typeof Ics);
+
+const utcArray = (iso: string): Ics.DateArray => {
   const d = new Date(iso);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 };
@@ -48,7 +52,7 @@ export function renderCalendar(
 ): string {
   const c = copy().calendar;
   const cancelled = booking.status === 'cancelled';
-  const { error, value } = createEvent({
+  const { error, value } = ics().createEvent({
     productId: c.productId,
     method: cancelled ? 'CANCEL' : 'REQUEST',
     uid: bookingUid(booking.id),

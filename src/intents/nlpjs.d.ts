@@ -14,6 +14,8 @@ declare module '@nlpjs/core-loader' {
     addLanguage(locale: string): void;
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
+    toJSON(): unknown;
+    fromJSON(json: unknown): void;
     process(locale: string, utterance: string): Promise<NlpResult>;
   }
   interface Container {

@@ -8,13 +8,15 @@ import { forgetEvery } from './bounded-nlp';
 import { contractOf, phrasesByIntent } from './content';
 import type { IntentContent } from './content';
 import { isIntentId } from './ids';
+import { modelKey, type ModelCache } from './model-cache';
 import type { IntentId } from './ids';
 import { normaliseUtterance } from './normalise';
 import { isNotOurs } from './not-ours';
 
 /**
  * The offline recogniser: nlp.js trained at start-up from content/, with the
- * out-of-scope phrases as its `None` class. No model file is read or written.
+ * out-of-scope phrases as its `None` class. Given a model cache, a model
+ * trained from exactly the same documents is loaded instead of trained again.
  */
 
 /** Below this score the best in-scope intent is not trusted: the text is out of scope. */
@@ -46,11 +48,15 @@ export interface Recogniser {
   recognise(text: string): Promise<IntentMatch>;
 }
 
-export type RecogniserOptions = { threshold?: number };
+export type RecogniserOptions = {
+  threshold?: number;
+  /** Where trained models are kept (see model-cache.ts); without one the recogniser always trains. */
+  models?: ModelCache;
+};
 
 export async function createRecogniser(content: IntentContent, options: RecogniserOptions = {}): Promise<Recogniser> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const nlp = await trainedNlp(content);
+  const nlp = await trainedNlp(content, options.models);
   const nlpCaches = forgetEvery(nlp, LOCALE, FORGET_NLP_CACHES_EVERY);
   const remembered = new LRUCache<string, IntentMatch>({ max: REMEMBERED_READINGS });
 
@@ -82,7 +88,17 @@ export async function createRecogniser(content: IntentContent, options: Recognis
   };
 }
 
-async function trainedNlp(content: IntentContent) {
+const NLU_SETTINGS = {
+  keepStopwords: true,
+  nonefeatureValue: 1,
+  nonedeltaMultiplier: 1.2,
+  spellCheck: true,
+  spellCheckDistance: 1,
+  filterZeros: true,
+  log: false,
+};
+
+async function trainedNlp(content: IntentContent, models: ModelCache | undefined) {
   const container = await containerBootstrap();
   // Registered before nlp.js registers its own defaults, which then do not overwrite these.
   container.registerConfiguration('nlp', {
@@ -93,24 +109,24 @@ async function trainedNlp(content: IntentContent) {
     calculateSentiment: false,
     modelFileName: 'unused.nlp',
   });
-  container.registerConfiguration('nlu-??', {
-    keepStopwords: true,
-    nonefeatureValue: 1,
-    nonedeltaMultiplier: 1.2,
-    spellCheck: true,
-    spellCheckDistance: 1,
-    filterZeros: true,
-    log: false,
-  });
+  container.registerConfiguration('nlu-??', { ...NLU_SETTINGS });
   container.use(Nlp);
   container.use(LangEn);
   const nlp = container.get('nlp');
   nlp.addLanguage(LOCALE);
-  for (const { intent, phrases } of phrasesByIntent(content)) {
-    for (const phrase of phrases) nlp.addDocument(LOCALE, normaliseUtterance(phrase), intent);
+  const documents: [string, string][] = [
+    ...phrasesByIntent(content).flatMap(({ intent, phrases }) => phrases.map((phrase): [string, string] => [normaliseUtterance(phrase), intent])),
+    ...content.outOfScope.phrases.map((phrase): [string, string] => [normaliseUtterance(phrase), NONE]),
+  ];
+  const key = modelKey('intents', { documents, settings: NLU_SETTINGS });
+  const saved = models?.read(key);
+  if (saved !== undefined) {
+    nlp.fromJSON(saved);
+    return nlp;
   }
-  for (const phrase of content.outOfScope.phrases) nlp.addDocument(LOCALE, normaliseUtterance(phrase), NONE);
+  for (const [utterance, intent] of documents) nlp.addDocument(LOCALE, utterance, intent);
   await nlp.train();
+  models?.write(key, nlp.toJSON());
   return nlp;
 }
 

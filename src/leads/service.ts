@@ -1,4 +1,4 @@
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import type { BookingLog } from '../booking/service';
 import { type BookingView, viewOf } from '../booking/view';

@@ -1,4 +1,4 @@
-import { subHours } from 'date-fns';
+import { subHours } from 'date-fns/subHours';
 import type { Config } from '../config/config';
 import type { BookingService, ChangeListener } from '../booking/service';
 import type { OutboxMessage, OutboxStore } from '../outbox/types';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import cityTimezones from 'city-timezones';
+import type CityTimezones from 'city-timezones';
 import { isEuMember } from 'is-eu-member';
-import countries from 'world-countries';
+import type Countries from 'world-countries';
 import { z } from 'zod';
 
 /**
@@ -22,6 +22,9 @@ export type Region = 'eu' | 'uk' | 'elsewhere';
 export type PlaceMention = { name: string; region: Region; start: number; end: number };
 
 const MIN_CITY_POPULATION = 50_000;
+// Both are large JSON (3 MB together): loaded when the gazetteer is first built, not while the server starts.
+const countries = (): typeof Countries => require('world-countries') as typeof Countries;
+const cityTimezones = (): typeof CityTimezones => require('city-timezones') as typeof CityTimezones;
 /** is-eu-member writes Greece as the EU does (EL), world-countries as ISO does (GR). */
 const EU_CODE: Record<string, string> = { GR: 'EL' };
 
@@ -77,7 +80,7 @@ export class Gazetteer {
     for (const [name, code] of Object.entries(content.names)) this.entries.set(name.toLowerCase(), { region: regionOf(code), kind: 'name' });
     for (const [name, code] of Object.entries(content.codes)) this.entries.set(name.toLowerCase(), { region: regionOf(code), kind: 'code' });
     // Sovereign states before territories, larger first: "Dutch" is the Netherlands before Bonaire.
-    const ordered = [...countries].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area);
+    const ordered = [...countries()].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area);
     for (const country of ordered) {
       const code = country.cca2;
       add(country.name.common, code, 'name');
@@ -90,7 +93,7 @@ export class Gazetteer {
       }
       for (const capital of country.capital ?? []) add(capital, code, 'city');
     }
-    const cities = [...cityTimezones.cityMapping].filter((c) => c.pop >= MIN_CITY_POPULATION && typeof c.iso2 === 'string').sort((a, b) => b.pop - a.pop);
+    const cities = [...cityTimezones().cityMapping].filter((c) => c.pop >= MIN_CITY_POPULATION && typeof c.iso2 === 'string').sort((a, b) => b.pop - a.pop);
     for (const city of cities) add(city.city_ascii, city.iso2, 'city');
     this.longest = Math.max(...[...this.entries.keys()].map((name) => name.split(' ').length));
   }

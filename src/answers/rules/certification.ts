@@ -1,5 +1,9 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import type { Rule } from './verdict';
+
+// Loaded on the first reading that needs it (266 modules), not while the server starts.
+let chronoModule: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (chronoModule ??= require('chrono-node') as typeof Chrono);
 
 /**
  * certification rules, with dates read by chrono-node:
@@ -33,7 +37,7 @@ export function certificationRule(now: Date): Rule {
     for (const part of context.parts) {
       if (part.negated) continue;
       const text = part.words.join(' ');
-      const dated = SINCE_YEAR.test(text) || LOOSE_TIME.test(text) || chrono.en.GB.parse(text, now).length > 0;
+      const dated = SINCE_YEAR.test(text) || LOOSE_TIME.test(text) || chrono().en.GB.parse(text, now).length > 0;
       if (!dated) continue;
       // Tense comes from the verbs: a date beside "got" or "since" is in the past, beside "aiming" or "booked" in the future.
       if (AIMED.test(text)) return { value: 'in-progress', confidence: 0.85 };

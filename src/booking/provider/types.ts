@@ -1,4 +1,4 @@
-import { addMinutes } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
 
 /**
  * A calendar provider: where practitioners' other commitments come from, and
