@@ -70,7 +70,7 @@ const PLAN: [count: number, stop: (c: Conversation) => Promise<unknown>][] = [
     1,
     async (c) => {
       await c.say('how much does certification cost?');
-      await c.say('zxqv blorp wibble, ring 07700 900123 or write to jo.bloggs@example.org');
+      await c.say('zxqv blorp wibble, 07700 900123, jo.bloggs@example.org');
     },
   ],
   [
@@ -134,6 +134,6 @@ it('twenty conversations stopping at different steps: the counts per stage, drop
 
   const misses = await cli('misses');
   expect(misses.out).toMatch(/test\s+ai_use\s+flibber jabber, mail me at \[email\]/);
-  expect(misses.out).toMatch(/test\s+-\s+zxqv blorp wibble, ring \[phone\] or write to \[email\]/);
+  expect(misses.out).toMatch(/test\s+-\s+zxqv blorp wibble, \[phone\], \[email\]/);
   expect(misses.out).not.toMatch(/example\.(org|net)|07700/);
 }, 300_000);

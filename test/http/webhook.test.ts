@@ -107,6 +107,7 @@ it('book, reschedule, cancel, erase: each event once, in order, signed, through 
   expect(moved.start).toBe(later[1].start);
   await c.submit({ action: 'cancel-booking' });
   await c.say('delete my data');
+  await c.say('yes');
 
   const rounds = await deliverEverything();
   expect(rounds).toBeGreaterThanOrEqual(2); // the two 500s were retried after their backoff
