@@ -15,6 +15,7 @@
  *   understanding  the answer reader's start-up and per reading: bench/understanding.ts, when present
  *   recogniser   intent recogniser training and per-utterance time
  *   booking      the booking steps over HTTP, one at a time
+ *   postgres     issue 13: one instance on PostgreSQL vs one on SQLite, two PostgreSQL instances vs one (bench/postgres.ts)
  *
  * A CPU profile of any section: see the README's performance section.
  */
@@ -26,12 +27,14 @@ import { measureRecogniser } from '../src/intents/measure';
 import { benchBookingSteps } from './booking-steps';
 import { benchDirectLine } from './directline';
 import { benchMemory } from './memory';
+import { postgresBench } from './postgres';
 import { figure, fmt, note, section, summary, type Goal } from './report';
 import { benchStartup } from './startup';
 import { benchStores } from './stores';
 import { benchThroughput } from './throughput';
+import { postgresBinDir } from '../test/support/postgres-cluster';
 
-const SECTIONS = ['throughput', 'directline', 'memory', 'startup', 'stores', 'widget', 'understanding', 'recogniser', 'booking'] as const;
+const SECTIONS = ['throughput', 'directline', 'memory', 'startup', 'stores', 'widget', 'understanding', 'recogniser', 'booking', 'postgres'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values: flags } = parseArgs({
@@ -46,6 +49,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '10000' },
     ops: { type: 'string', default: '100' },
     bookings: { type: 'string', default: '20' },
+    'pg-conversations': { type: 'string', default: '20' },
     'scoping-only': { type: 'boolean', default: false },
   },
 });
@@ -133,6 +137,24 @@ async function external(mod: Record<string, unknown>): Promise<void> {
   for (const f of result as ExternalFigure[]) figure(f.name, f.values, f.unit, { digits: f.digits ?? 1, goal: f.goal });
 }
 
+async function postgres(): Promise<void> {
+  const conversations = positive('pg-conversations');
+  section(
+    `PostgreSQL (issue 13): scoping throughput, ${conversations} conversations at once, real server processes over HTTP`,
+    'each round measures SQLite one instance, PostgreSQL one instance, PostgreSQL two instances back to back in this run',
+  );
+  if (!postgresBinDir()) return note('skipped: PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
+  const measured = await postgresBench({ rounds: ROUNDS, conversations, log: () => undefined });
+  if (!measured) return note('skipped: PostgreSQL could not be started');
+  const ratio = (a: number[], b: number[]) => a.map((x, i) => x / b[i]);
+  figure('one instance, SQLite', measured.sqliteOne, 'turns/s', { digits: 0 });
+  figure('one instance, PostgreSQL', measured.postgresOne, 'turns/s', { digits: 0 });
+  figure('two instances, PostgreSQL', measured.postgresTwo, 'turns/s', { digits: 0 });
+  figure('one PostgreSQL instance against one SQLite (same round)', ratio(measured.postgresOne, measured.sqliteOne), '×', { digits: 2 });
+  figure('two PostgreSQL instances against one (same round)', ratio(measured.postgresTwo, measured.postgresOne), '×', { digits: 2 });
+  note(`${os.cpus().length} CPU cores shared by the instances, PostgreSQL and the load generator`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const temp: string[] = [];
@@ -167,6 +189,7 @@ async function main(): Promise<void> {
       figure('per utterance', per, 'ms', { digits: 3, goal: { text: '< 2 ms', met: (m) => m < 2 } });
     },
     booking: () => benchBookingSteps({ bookings: positive('bookings'), dataDir: dataDir() }),
+    postgres,
   };
 
   try {

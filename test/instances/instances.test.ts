@@ -7,6 +7,10 @@ import { bookingIn, bookingSteps, slotsIn } from '../http/booking-flow';
 import { Conversation, promptIn, recommendationIn } from '../http/client';
 import { BACKENDS, freshDatabase } from '../support/backends';
 import { NOW, openService, registerAda } from '../booking/fixtures';
+import { startSmtp } from '../support/smtp';
+import { waitFor } from '../http/client';
+import { verify } from '../../src/webhook/signature';
+import { WebhookEventSchema, type WebhookEvent } from '../../src/webhook/events';
 
 /**
  * Several instances behind a load balancer, on one PostgreSQL: three server
@@ -144,6 +148,87 @@ describeWithPostgres('outboxes across instances', () => {
       teams.close();
     }
   }, 180_000);
+});
+
+describeWithPostgres('email and webhook outboxes across instances', () => {
+  afterAll(() => stopAllBots());
+
+  it('confirmations and CRM events queued while three instances run are each delivered exactly once', async () => {
+    const url = await freshDatabase();
+    const smtp = await startSmtp();
+    // The CRM: checks each delivery's signature over the raw body and the schema, and keeps every one it accepted.
+    const WEBHOOK_SECRET = 'crm-webhook-secret-0123456789';
+    const events: WebhookEvent[] = [];
+    const refused: string[] = [];
+    const crm = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const signed = verify(WEBHOOK_SECRET, req.headers['scoping-signature'] as string | undefined, body, new Date());
+        const parsed = WebhookEventSchema.safeParse(JSON.parse(body));
+        if (!signed.ok || !parsed.success || req.headers['scoping-event-id'] !== parsed.data.id) {
+          refused.push(signed.ok ? 'bad event' : signed.reason);
+          res.writeHead(400).end();
+          return;
+        }
+        events.push(parsed.data);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => crm.listen(0, '127.0.0.1', () => resolve()));
+    const crmUrl = `http://127.0.0.1:${(crm.address() as { port: number }).port}/crm/leads`;
+    try {
+      const env = {
+        DATABASE_URL: url,
+        DIRECTLINE_TOKEN_SECRET: SECRET,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'scoping@example.com',
+        LEADS_WEBHOOK_URL: crmUrl,
+        LEADS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      };
+      const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'instance-'));
+      const bots = await Promise.all([startBot(dir(), env), startBot(dir(), env), startBot(dir(), env)]);
+
+      // Six visitors book while all three run, two on each instance; every instance drains the shared outbox meanwhile.
+      const booked: { email: string; bookingId: string }[] = [];
+      for (let n = 0; n < 6; n += 1) {
+        const visitor = new Conversation(bots[n % 3].url, { id: `outbox-${process.pid}-${n}` });
+        await visitor.join();
+        await bookingSteps.book(visitor);
+        await bookingSteps.acceptDisclaimer(visitor);
+        const [slot] = slotsIn(await bookingSteps.submitContact(visitor, n));
+        await bookingSteps.pickSlot(visitor, slot.id);
+        const booking = bookingIn(await bookingSteps.confirm(visitor));
+        expect(booking).toMatchObject({ status: 'confirmed' });
+        booked.push({ email: `person${n}@example.org`, bookingId: booking!.id });
+      }
+
+      // Wait (bounded) for what must arrive: six confirmations and a booking.confirmed per booking.
+      const confirmedIds = () => events.filter((e) => e.type === 'booking.confirmed').map((e) => (e.data as { bookingId: string }).bookingId);
+      await waitFor(() => smtp.received.length >= 6 || undefined, 'six confirmation emails', 60_000);
+      await waitFor(() => booked.every((b) => confirmedIds().includes(b.bookingId)) || undefined, 'a booking.confirmed event per booking', 150_000);
+      await stopAllBots(); // a graceful stop waits for deliveries in flight to be recorded
+
+      // Each email once: one per visitor, to that visitor.
+      const recipients = smtp.received.map((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((to) => to!.value.map((v) => v.address)).join(','));
+      expect(recipients.sort()).toEqual(booked.map((b) => b.email).sort());
+      // Each webhook event once, by its id; each booking confirmed once.
+      expect(refused).toEqual([]);
+      const ids = events.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(confirmedIds().sort()).toEqual(booked.map((b) => b.bookingId).sort());
+      // Nothing left to send, and nothing sent that is still queued.
+      const db = new (await import('pg')).default.Client({ connectionString: url });
+      await db.connect();
+      const left = (await db.query(`SELECT topic, COUNT(*)::int AS n FROM outbox WHERE topic IN ('mail.booking', 'webhook', 'webhook.dead') GROUP BY topic`)).rows;
+      await db.end();
+      expect(left).toEqual([]);
+    } finally {
+      crm.close();
+      await smtp.close();
+    }
+  }, 240_000);
 });
 
 describeWithPostgres('an instance killed mid-booking', () => {
