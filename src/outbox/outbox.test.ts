@@ -73,16 +73,26 @@ for (const backend of BACKENDS) {
       expect(await a.claim('teams.brief', later(7000), later(60_000), 10)).toHaveLength(1);
     });
 
+    it('a message deferred (not tried, waiting for another) comes back when asked, with no attempt counted', async () => {
+      await a.enqueue(brief('lead-1'));
+      const worker = new OutboxWorker(a, 'teams.brief', () => NOW);
+      for (let i = 0; i < 3; i += 1) {
+        expect(await worker.drain(async () => ({ kind: 'deferred', retryAt: NOW }))).toMatchObject({ deferred: 1 });
+      }
+      const [message] = await a.claim('teams.brief', later(1), later(60_000), 10);
+      expect(message).toMatchObject({ key: 'lead-1', attempts: 0 });
+    });
+
     it('the worker retries a failure with backoff and counts each outcome', async () => {
       await a.enqueue(brief('lead-1'));
       await a.enqueue(brief('lead-2'));
       let clock = NOW;
       const worker = new OutboxWorker(a, 'teams.brief', () => clock);
       const outcome = async (m: { key: string }) => (m.key === 'lead-1' ? { kind: 'delivered' as const } : { kind: 'failed' as const, failure: 'http-503' });
-      expect(await worker.drain(outcome)).toEqual({ delivered: 1, failed: 1, dropped: 0 });
-      expect(await worker.drain(outcome)).toEqual({ delivered: 0, failed: 0, dropped: 0 }); // not due for 30 s
+      expect(await worker.drain(outcome)).toEqual({ delivered: 1, failed: 1, dropped: 0, deferred: 0 });
+      expect(await worker.drain(outcome)).toEqual({ delivered: 0, failed: 0, dropped: 0, deferred: 0 }); // not due for 30 s
       clock = later(30_000);
-      expect(await worker.drain(async () => ({ kind: 'delivered' }))).toEqual({ delivered: 1, failed: 0, dropped: 0 });
+      expect(await worker.drain(async () => ({ kind: 'delivered' }))).toEqual({ delivered: 1, failed: 0, dropped: 0, deferred: 0 });
       expect(await a.pending('teams.brief')).toBe(0);
       expect(MAX_PENDING).toBeGreaterThan(0);
     });

@@ -63,6 +63,10 @@ export class PostgresOutbox implements OutboxStore {
     );
   }
 
+  async deferred(m: OutboxMessage, nextAttemptAt: Date): Promise<void> {
+    await this.pool.query(`UPDATE outbox SET next_attempt_at = $1 WHERE topic = $2 AND key = $3 AND version = $4`, [nextAttemptAt, m.topic, m.key, m.version]);
+  }
+
   async pending(topic: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM outbox WHERE topic = $1`, [topic]);
     return Number(rows[0].n);

@@ -107,6 +107,12 @@ export class SqliteOutbox implements OutboxStore {
     });
   }
 
+  deferred(m: OutboxMessage, nextAttemptAt: Date): Promise<void> {
+    return this.serial.run(() => {
+      this.sql.get(`UPDATE outbox SET next_attempt_at = ? WHERE topic = ? AND key = ? AND version = ?`).run(nextAttemptAt.toISOString(), m.topic, m.key, m.version);
+    });
+  }
+
   pending(topic: string): Promise<number> {
     return this.serial.run(() => (this.sql.get(`SELECT COUNT(*) AS n FROM outbox WHERE topic = ?`).get(topic) as { n: number }).n);
   }

@@ -41,6 +41,8 @@ export interface OutboxStore {
   delivered(message: OutboxMessage): Promise<void>;
   /** `failure` is a code or status, never a message body. */
   failed(message: OutboxMessage, nextAttemptAt: Date, failure: string): Promise<void>;
+  /** Puts a claimed message back until `nextAttemptAt` without counting an attempt (it was not tried). */
+  deferred(message: OutboxMessage, nextAttemptAt: Date): Promise<void>;
   pending(topic: string): Promise<number>;
   /** The topic's messages, oldest enqueued first (a dead-letter list; what is next in a topic delivered in order). */
   list(topic: string, limit: number): Promise<(OutboxMessage & { lastFailure: string | null; nextAttemptAt: string })[]>;

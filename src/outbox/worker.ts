@@ -8,12 +8,18 @@ import type { OutboxMessage, OutboxStore } from './types';
  */
 
 /** `retryAt`: the destination said when to come back (HTTP Retry-After); otherwise the backoff decides. */
-export type DeliveryOutcome = { kind: 'delivered' } | { kind: 'dropped' } | { kind: 'failed'; failure: string; retryAt?: Date };
+/** `deferred`: not tried now (it must wait for something else), so no attempt is counted. */
+export type DeliveryOutcome =
+  | { kind: 'delivered' }
+  | { kind: 'dropped' }
+  | { kind: 'failed'; failure: string; retryAt?: Date }
+  | { kind: 'deferred'; retryAt: Date };
 
 export interface DrainResult {
   delivered: number;
   failed: number;
   dropped: number;
+  deferred: number;
 }
 
 const FIRST_RETRY_MS = 30_000;
@@ -53,13 +59,16 @@ export class OutboxWorker {
     deliver: (message: OutboxMessage) => Promise<DeliveryOutcome>,
     onFailed?: (m: OutboxMessage, failure: string, retryAt: Date) => void,
   ): Promise<DrainResult> {
-    const result: DrainResult = { delivered: 0, failed: 0, dropped: 0 };
+    const result: DrainResult = { delivered: 0, failed: 0, dropped: 0, deferred: 0 };
     await this.store.prune(this.clock(), MAX_PENDING);
     const now = this.clock();
     const claimed = await this.store.claim(this.topic, now, new Date(now.getTime() + CLAIM_MS), this.batch);
     for (const message of claimed) {
       const outcome = await deliver(message).catch((error: unknown): DeliveryOutcome => ({ kind: 'failed', failure: (error as Error)?.name ?? 'unknown' }));
-      if (outcome.kind === 'failed') {
+      if (outcome.kind === 'deferred') {
+        await this.store.deferred(message, outcome.retryAt);
+        result.deferred += 1;
+      } else if (outcome.kind === 'failed') {
         const retryAt = outcome.retryAt ?? new Date(this.clock().getTime() + retryDelayMs(message.attempts + 1));
         await this.store.failed(message, retryAt, outcome.failure);
         onFailed?.(message, outcome.failure, retryAt);

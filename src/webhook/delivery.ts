@@ -17,6 +17,8 @@ import { EVENT_ID_HEADER, sign, SIGNATURE_HEADER } from './signature';
 export const DEAD_LETTER_TOPIC = 'webhook.dead';
 const DEAD_LETTER_KEPT_MS = 30 * 86_400_000;
 const TIMEOUT_MS = 10_000;
+/** How soon an event held behind an earlier one looks again. */
+const WAIT_BEHIND_MS = 5_000;
 /** How far ahead the order is checked; a queue longer than this is an outage, and order beyond it is best effort. */
 const ORDER_WINDOW = 1000;
 
@@ -56,7 +58,8 @@ export class WebhookDelivery {
       return order.slice(0, at < 0 ? order.length : at).every((k) => gone.has(k));
     };
     const result = await this.worker.drain(async (message): Promise<DeliveryOutcome> => {
-      if (!mayGo(message.key)) return { kind: 'failed', failure: 'waiting-for-earlier' };
+      // Waiting behind an earlier event is not an attempt: it must never use up retries towards the dead-letter list.
+      if (!mayGo(message.key)) return { kind: 'deferred', retryAt: new Date(this.clock().getTime() + WAIT_BEHIND_MS) };
       const outcome = await this.send(message);
       if (outcome.kind === 'delivered') {
         gone.add(message.key);
