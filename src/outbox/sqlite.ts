@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { prepareDataFile } from '../storage/files';
+import { openDataFile } from '../storage/files';
 import { Serial } from '../records/serial';
 import { Statements } from '../records/statements';
 import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
@@ -33,12 +33,8 @@ export class SqliteOutbox implements OutboxStore {
   private readonly serial: Serial;
 
   constructor(file: string) {
-    prepareDataFile(file);
     this.serial = Serial.forFile(path.resolve(file));
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('secure_delete = ON');
+    this.db = openDataFile(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS outbox (
         topic           TEXT NOT NULL,

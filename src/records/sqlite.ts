@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteBookingRows } from '../booking/store/sqlite';
 import { SqliteLeadRows } from '../leads/store/sqlite';
-import { prepareDataFile } from '../storage/files';
+import { openDataFile } from '../storage/files';
 import { Serial } from './serial';
 import type { Records, RecordsTx } from './types';
 
@@ -101,15 +101,9 @@ export class SqliteRecords implements Records {
   private readonly rows: RecordsTx;
 
   constructor(file: string) {
-    prepareDataFile(file);
     this.serial = Serial.forFile(path.resolve(file));
-    this.db = new Database(file);
-    this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('journal_mode = WAL');
+    this.db = openDataFile(file, { busyTimeoutMs: 10000, synchronousNormal: true });
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('synchronous = NORMAL');
-    // Deleted rows are overwritten with zeros, not left in free pages.
-    this.db.pragma('secure_delete = ON');
     migrate(this.db);
     this.rows = { bookings: new SqliteBookingRows(this.db), leads: new SqliteLeadRows(this.db) };
   }

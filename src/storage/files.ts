@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 /**
  * Data files hold personal data: the folder is 0700 and each file 0600, so no
@@ -25,4 +26,22 @@ export function prepareDataDir(dir: string): void {
   } catch {
     // Not ours to change (a mounted volume): the files themselves are still 0600.
   }
+}
+
+/**
+ * A SQLite data file opened the way every store here needs it: created 0600
+ * in a 0700 folder, WAL (readers never wait on the writer), a busy timeout so
+ * a second process waits its turn rather than failing, and `secure_delete`, so
+ * deleted rows are overwritten with zeros instead of lingering in free pages.
+ * `synchronous = NORMAL` skips the fsync per commit in WAL mode (a power cut
+ * may lose the last commits, never corrupt the file).
+ */
+export function openDataFile(file: string, options: { busyTimeoutMs?: number; synchronousNormal?: boolean } = {}): Database.Database {
+  prepareDataFile(file);
+  const db = new Database(file);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('journal_mode = WAL');
+  if (options.synchronousNormal) db.pragma('synchronous = NORMAL');
+  db.pragma('secure_delete = ON');
+  return db;
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import type { ConversationStorage } from './types';
 import { ETagConflictError } from './etag';
-import { prepareDataFile } from './files';
+import { openDataFile } from './files';
 
 export { ETagConflictError };
 
@@ -24,13 +24,8 @@ export class SqliteStorage implements ConversationStorage {
   private readonly deleteOne: Database.Statement<[string]>;
 
   constructor(file: string) {
-    prepareDataFile(file);
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // State holds contact details after consent: what is deleted or overwritten is zeroed, not left in free pages.
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    // State holds contact details after consent: what is deleted or overwritten is zeroed (secure_delete), not left in free pages.
+    this.db = openDataFile(file, { synchronousNormal: true });
     this.db.exec(`CREATE TABLE IF NOT EXISTS state (
       key TEXT PRIMARY KEY,
       doc TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { prepareDataFile } from '../../storage/files';
+import { openDataFile } from '../../storage/files';
 import { preparedOnce } from './prepared-once';
 import type { ConversationRecord, LoggedActivity, TranscriptStore, WireActivity } from './transcript-store';
 
@@ -28,14 +28,9 @@ export class Transcript implements TranscriptStore {
     /** Told about a stored row that cannot be read (it is skipped, never served). */
     private readonly onCorruptRow: (conversationId: string, seq: number) => void = () => undefined,
   ) {
-    prepareDataFile(file);
-    this.db = preparedOnce(new Database(file));
-    this.db.pragma('journal_mode = WAL');
     // As the conversation state store: WAL without an fsync per commit. Every
     // activity is a commit, and with a sync each one held the event loop.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = preparedOnce(openDataFile(file, { synchronousNormal: true }));
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS conversations (
         id TEXT PRIMARY KEY,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Serial } from '../../records/serial';
 import { Statements } from '../../records/statements';
-import { prepareDataFile } from '../../storage/files';
+import { openDataFile } from '../../storage/files';
 import type { FunnelCount, FunnelStore, Miss } from './types';
 
 /** The funnel in `<dataDir>/funnel.sqlite`: a counter row per day, channel and metric (an upsert adds). */
@@ -12,12 +12,8 @@ export class SqliteFunnelStore implements FunnelStore {
   private readonly serial: Serial;
 
   constructor(file: string) {
-    prepareDataFile(file);
     this.serial = Serial.forFile(path.resolve(file));
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('secure_delete = ON');
+    this.db = openDataFile(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS funnel_counts (
         day     TEXT NOT NULL,

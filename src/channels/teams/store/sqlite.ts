@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
-import { prepareDataFile } from '../../../storage/files';
+import { openDataFile } from '../../../storage/files';
 import type { OutboxStore } from '../../../outbox/types';
 import { BRIEFS_DESTINATION, type ContactMark, referenceFrom, type TeamsStore } from './types';
 
@@ -35,11 +35,7 @@ export class SqliteTeamsStore implements TeamsStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    prepareDataFile(file);
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('secure_delete = ON');
+    this.db = openDataFile(file);
     this.db.exec(SCHEMA);
   }
 
