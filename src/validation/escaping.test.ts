@@ -26,6 +26,16 @@ describe('Markdown in card text', () => {
     expect(escaped).not.toMatch(/https?:\/\//);
   });
 
+  it.each([
+    ['a list item', '- item', '\\- item'],
+    ['a quote', '> quoted', '\\> quoted'],
+    ['a numbered item', '1. first', '1\\. first'],
+    ['an international phone number', '+44 20 7946 0000', '+44 20 7946 0000'],
+    ['a hyphenated start', '-1-1', '-1-1'],
+  ])('%s at a line start: %s → %s', (_what, text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+  });
+
   it('the Teams brief card escapes the organisation and contact facts', () => {
     const brief: Brief = {
       leadId: 'lead-1',

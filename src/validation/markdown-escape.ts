@@ -15,9 +15,11 @@ export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(INLINE, '\\$1')
-      // A line that starts like a list or a quote ("- ", "+ ", "1. ", "> ") would be one.
-      .replace(/^(\s*)([-+=#>])/gm, '$1\\$2')
-      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+      // A line that starts like a list, a quote or a heading ("- ", "+ ", "1. ", "> ", "# ") would be one;
+      // "+44 20…" or "-1-1" (no space after) would not, and stays as typed.
+      .replace(/^(\s*)([-+>]|#{1,6})(?=\s|$)/gm, '$1\\$2')
+      .replace(/^(\s*)(=+\s*)$/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2')
       // Bare addresses are linkified by some clients: break the scheme so it stays text.
       .replace(/\b(https?|ftp|file|javascript|data):/gi, '$1\u200b:')
   );
