@@ -97,6 +97,7 @@ describe('extractFacts: does not invent facts', () => {
     ["our clients don't care whether we use AI", []],
     ['tenders want 27001, our buyers have never mentioned AI', ['procurement']],
     ["the regulators haven't said anything about machine learning", []],
+    ['our auditors never asked about AI', []],
   ];
   it.each(aboutOthers)('"%s" states nothing about the organisation\'s own AI', (text, questions) => {
     const facts = readFacts(text);
@@ -112,6 +113,7 @@ describe('extractFacts: does not invent facts', () => {
 
   it('still reads the organisation denying its own AI, whoever else is named', () => {
     expect(extractFacts('nobody here uses AI')).toEqual({ ai_use: 'none' });
+    expect(extractFacts('none of our staff use ChatGPT')).toEqual({ ai_use: 'none' });
     expect(extractFacts("we don't use AI, our customers don't either")).toMatchObject({ ai_use: 'none' });
   });
 

@@ -26,7 +26,7 @@ export class Terms {
     this.aiNotUse = prepare(content.aiNotUse);
     const others = content.others.map((t) => normalise(t).replace(/ /g, '\\s'));
     const modifiers = content.othersModifiers.map((t) => normalise(t).replace(/ /g, '\\s'));
-    this.othersSubject = new RegExp(`^(?:(?:${FILLERS.join('|')}) )*(?:(?:${modifiers.join('|')}) ){0,3}(?:${others.join('|')})(?: |$)`);
+    this.othersSubject = new RegExp(`^(?:(?:${FILLERS.join('|')}) )*(?:(?:${modifiers.join('|')}) ){0,4}(?:${others.join('|')})(?: |$)`);
     this.terms = Object.fromEntries(SUBJECTS.map((subject) => [subject, prepare(content[subject])])) as Record<Subject, string[]>;
   }
 
