@@ -55,6 +55,24 @@ describe('never a silently wrong fact: uncertain readings are confirmed first', 
     expect(recommendation(done)?.tier).toBe('hot'); // financial and high materiality, not procurement
   });
 
+  it('typed at the welcome, the same message starts the questions, records no AI use and confirms the procurement reading first', async () => {
+    const replies = await chat.say('enterprise customers send us security questionnaires, nobody asked about AI yet');
+    expect(replies[0].text).toBe('Just to check: customers ask about security, but nobody has asked about AI governance yet — right?');
+    expect(lastValue(replies)).toMatchObject({ question: 'procurement', confirm: 'security-only' });
+    const key = ConversationStore.keyFor('test', 'conversation-1');
+    expect((await chat.services.conversations.load(key)).snapshot.context.answers).toEqual({});
+    // Confirmed, procurement is recorded and the first question is still asked: nothing was said about the organisation's AI.
+    expect(questionOf(await chat.say('yes'))).toBe('ai_use');
+    expect((await chat.services.conversations.load(key)).snapshot.context.answers).toEqual({ procurement: 'security-only' });
+  });
+
+  it.each(["customers haven't raised AI at all", 'none of our clients care about AI'])('"%s" at the welcome records no AI use', async (text) => {
+    await chat.say(text);
+    const { snapshot } = await chat.services.conversations.load(ConversationStore.keyFor('test', 'conversation-1'));
+    expect(snapshot.context.answers).not.toHaveProperty('ai_use');
+    expect(snapshot.context.answers).not.toHaveProperty('ai_materiality');
+  });
+
   it('"some of our suppliers are in Ireland but the outputs are used here" is not recorded as EU exposure', async () => {
     await clickUntil(chat, HOT_ANSWERS.slice(0, 5));
     const replies = await chat.say('some of our suppliers are in Ireland but the outputs are used here');

@@ -73,9 +73,10 @@ function build(dist = DIST) {
 }
 
 /**
- * Trains the intent recogniser once, with the code just compiled, and keeps
- * the model in dist/models (src/intents/model-cache.ts), so a start loads it
- * instead of training. Named by a hash of what it was trained from: a server
+ * Trains the intent recogniser and the answer reader's networks once, with
+ * the code just compiled, and keeps them in dist/models
+ * (src/intents/model-cache.ts), so a start (or a first typed answer) loads
+ * them instead of training. Named by a hash of what it was trained from: a server
  * whose content differs trains for itself and never loads this one.
  */
 function trainModels(dist) {
@@ -87,9 +88,14 @@ function trainModels(dist) {
     const { folderModelCache } = require('./src/intents/model-cache');
     const loaded = loadIntentContent();
     if (!loaded.ok) { console.error(loaded.errors.join('\\n')); process.exit(1); }
-    createRecogniser(loaded.content, { models: folderModelCache({ readFrom: [], writeTo: ${JSON.stringify(models)} }) }).catch((e) => { console.error(e); process.exit(1); });`;
+    const cache = folderModelCache({ readFrom: [], writeTo: ${JSON.stringify(models)}, onWriteError: (e) => { console.error(e); process.exit(1); } });
+    // The answer reader's networks too: no visitor's first typed answer pays for training.
+    const { createReader, TRAINING_STEPS } = require('./src/answers/reader');
+    const reader = createReader({ models: cache });
+    for (const step of TRAINING_STEPS) reader.train(step);
+    createRecogniser(loaded.content, { models: cache }).catch((e) => { console.error(e); process.exit(1); });`;
   const trained = spawnSync(process.execPath, ['-e', script], { cwd: dist, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (trained.status !== 0) throw new Error(`Training the intent model failed (exit ${trained.status ?? trained.signal}); dist/ was not updated.`);
+  if (trained.status !== 0) throw new Error(`Training the intent model or the answer reader's networks failed (exit ${trained.status ?? trained.signal}); dist/ was not updated.`);
 }
 
 /** Builds when dist/ is missing or older than its sources; says so on stderr. */

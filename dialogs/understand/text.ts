@@ -102,6 +102,11 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
     return;
   }
   const unsure = readings.find((f) => f.check !== null);
+  // Typed at the welcome ("…questionnaires, nobody asked about AI yet"): the questions start and the fact is confirmed first.
+  if (unsure && turn.matches('main.welcome')) {
+    await turn.send({ type: 'START' });
+    if (pendingQuestion(turn.snapshot.value)) return propose(turn, { ...proposalOf(unsure, text), inPassing: true });
+  }
   if (unsure && (turn.matches('main.scoping') || turn.matches('main.recommended'))) {
     return propose(turn, { ...proposalOf(unsure, text), inPassing: pending !== unsure.question });
   }

@@ -88,6 +88,35 @@ describe('extractFacts: does not invent facts', () => {
     expect(extractFacts('security questions yes, AI questions no')).not.toHaveProperty('ai_use');
   });
 
+  // A negated mention of AI in a clause about someone else (buyers, customers, nobody) denies their interest, not the organisation's AI.
+  const aboutOthers: [string, string[]][] = [
+    ['enterprise customers send us security questionnaires, nobody asked about AI yet', ['procurement']],
+    ["customers haven't raised AI at all", []],
+    ['none of our customers care about AI', []],
+    ['so far no client has brought up AI', []],
+    ["our clients don't care whether we use AI", []],
+    ['tenders want 27001, our buyers have never mentioned AI', ['procurement']],
+    ["the regulators haven't said anything about machine learning", []],
+    ['our auditors never asked about AI', []],
+  ];
+  it.each(aboutOthers)('"%s" states nothing about the organisation\'s own AI', (text, questions) => {
+    const facts = readFacts(text);
+    expect(facts.map((f) => f.question)).toEqual(questions);
+    expect(extractFacts(text)).toEqual({});
+  });
+
+  it('confirms "security asked, AI not" before recording it', () => {
+    expect(readFacts('enterprise customers send us security questionnaires, nobody asked about AI yet')).toEqual([
+      expect.objectContaining({ question: 'procurement', value: 'security-only', check: 'negation' }),
+    ]);
+  });
+
+  it('still reads the organisation denying its own AI, whoever else is named', () => {
+    expect(extractFacts('nobody here uses AI')).toEqual({ ai_use: 'none' });
+    expect(extractFacts('none of our staff use ChatGPT')).toEqual({ ai_use: 'none' });
+    expect(extractFacts("we don't use AI, our customers don't either")).toMatchObject({ ai_use: 'none' });
+  });
+
   it('takes acronyms for acronyms, not countries, and "here" for no place', () => {
     expect(readFacts('IT support and HR software, we are a small AI shop').filter((f) => f.question === 'eu_exposure')).toEqual([]);
     expect(readFacts("no AI, it's all paper forms here").filter((f) => f.question === 'eu_exposure')).toEqual([]);

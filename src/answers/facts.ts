@@ -23,17 +23,32 @@ export type FactReading = { question: QuestionId; value: string; confidence: num
  */
 const GATES: Record<QuestionId, (clause: Clause, text: string) => string[] | string | null> = {
   // AI asked about by buyers ("nobody's mentioned AI") says nothing of whether AI is used.
-  ai_use: (c) => (terms().namesAiUse(c.words) && !ASKING.test(c.words.join(' ')) && !terms().names('procurement', c.words) ? c.words.join(' ') : null),
+  // Nor does a clause about someone else ("none of our clients care about AI"), negated or not.
+  ai_use: (c) =>
+    terms().namesAiUse(c.words) && !ASKING.test(c.words.join(' ')) && !terms().names('procurement', c.words) && !terms().speaksOfOthers(c.words)
+      ? c.words.join(' ')
+      : null,
   certification: (c) => named(c, 'certification'),
   // Rated, not merely named: "our controls are weak", never "we have Cyber Essentials".
   infosec_maturity: (c) =>
     terms().names('infosec', c.words) && terms().names('judgement', c.words) && !terms().names('procurement', c.words) ? c.words.join(' ') : null,
-  ai_materiality: (c) => (terms().namesAiUse(c.words) && terms().names('reliance', c.words) ? c.words.join(' ') : null),
+  ai_materiality: (c) => (terms().namesAiUse(c.words) && terms().names('reliance', c.words) && !terms().speaksOfOthers(c.words) ? c.words.join(' ') : null),
   sector: (c) => selfDescriptions(c),
   // Only a clause naming a place: "it's all paper forms here" is no statement about the EU.
   eu_exposure: (c, text) => (gazetteer().find(text.slice(c.start, c.end)).length > 0 ? text.slice(c.start, c.end) : null),
   procurement: (c) => named(c, 'procurement'),
 };
+
+/**
+ * Beside a clause about buyers, one where someone else denies or mentions AI
+ * ("…questionnaires, nobody asked about AI yet") belongs to the same account of
+ * what buyers ask: the procurement reading weighs it (and confirms a denial first).
+ */
+function procurementClauses(parts: Clause[]): string[] {
+  const named = parts.filter((c) => terms().names('procurement', c.words));
+  if (named.length === 0) return [];
+  return parts.filter((c) => named.includes(c) || (terms().speaksOfOthers(c.words) && terms().names('ai', c.words))).map((c) => c.words.join(' '));
+}
 
 const ASKING = /\b(?:ask\w*|mention\w*|come up|came up|question\w*|want\w*|requir\w*|request\w*)\b/;
 
@@ -76,7 +91,7 @@ export function readFacts(text: string): FactReading[] {
   for (const question of QUESTION_ORDER) {
     // A message about what buyers ask ("never anything on AI", "security yes, AI no") states nothing about using AI.
     if (question === 'ai_use' && aboutBuyers(parts)) continue;
-    const gated = parts.flatMap((c) => GATES[question](c, head) ?? []);
+    const gated = question === 'procurement' ? procurementClauses(parts) : parts.flatMap((c) => GATES[question](c, head) ?? []);
     // A clause that asks ("do we need 27001?") states nothing.
     const stated = gated.filter((t) => !looksLikeQuestion(t));
     if (stated.length === 0) continue;

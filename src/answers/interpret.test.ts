@@ -77,6 +77,10 @@ specify(
     ['not sure', 'unrecognised'],
     ["don't know", 'unrecognised'],
     ['we have no AI governance yet', 'unrecognised'],
+    // Someone else's lack of interest is no answer about the organisation's AI.
+    ["customers haven't raised AI at all", 'unrecognised'],
+    ['none of our clients care about AI', 'unrecognised'],
+    ['nobody has asked us about machine learning yet', 'unrecognised'],
     ['banana', 'unrecognised'],
   ],
 );
@@ -434,6 +438,16 @@ describe('readings that are confirmed first (a check reason) rather than refused
   // Unsure, but they said something else as well: confirm rather than re-ask.
   it('infosec_maturity: "good but not sure" → unsure, confirmed for the contrast', () => {
     expect(interpretAnswer('infosec_maturity', 'good but not sure')).toMatchObject({ ok: true, value: 'unsure', check: 'contrast' });
+  });
+});
+
+describe('AI denied by someone else: no answer about the organisation, and buyers\' silence is confirmed', () => {
+  it.each(["our buyers haven't mentioned AI", 'none of our customers care about AI'])('ai_materiality: "%s" → not an answer', (text) => {
+    expect(interpretAnswer('ai_materiality', text)).toEqual({ ok: false, reason: 'unrecognised' });
+  });
+  // Whether they ask about security is unsaid: "none" is said back before it is recorded.
+  it('procurement: "not one of our buyers has asked about AI" → none, confirmed', () => {
+    expect(interpretAnswer('procurement', 'not one of our buyers has asked about AI')).toMatchObject({ ok: true, value: 'none', check: 'negation' });
   });
 });
 

@@ -11,6 +11,8 @@ declare module '@nlpjs/neural' {
     constructor(settings?: NeuralSettings);
     train(corpus: { input: Record<string, number>; output: Record<string, number> }[]): { iterations: number; error: number };
     run(input: Record<string, number>): Record<string, number> | undefined;
+    toJSON(): unknown;
+    fromJSON(json: unknown): void;
   }
 }
 

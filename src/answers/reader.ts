@@ -1,4 +1,6 @@
 import { QUESTION_ORDER, type QuestionId } from '../scoping/questions';
+import type { ModelCache } from '../intents/model-cache';
+import { readerModels } from './reader-models';
 import { trainClassifier, type Ranked, type TextClassifier } from './classifier';
 import { clauses, hasContrast, type Clause } from './clauses';
 import { loadIntentContent } from '../intents/content';
@@ -71,6 +73,8 @@ export class Reader {
   constructor(
     private readonly examples: AnswerExamples,
     private readonly extraSector: Partial<Record<string, string[]>> = {},
+    /** Where trained networks are loaded from and kept (see classifier.ts); without it each one trains. */
+    private readonly models?: ModelCache,
   ) {
     const allWords = new Set<string>();
     const collect = (text: string) => normalise(text).split(' ').forEach((w) => allWords.add(w));
@@ -108,7 +112,7 @@ export class Reader {
       const known = new Set<string>();
       for (const texts of Object.values(byValue)) for (const t of texts) for (const w of contentWords(this.prepareExample(t))) known.add(stem(w));
       readers = {
-        classifier: trainClassifier(new Map(Object.entries(byValue)), this.prepareExample, options),
+        classifier: trainClassifier(new Map(Object.entries(byValue)), this.prepareExample, options, this.savedAs(q)),
         nearest: new NearestExamples(new Map(Object.entries(byValue)), this.prepareExample, options),
         known,
       };
@@ -124,9 +128,16 @@ export class Reader {
         ['answer', answers],
         ['other', this.examples.notAnAnswer],
       ]);
-      this.answerOrNotReaders = { classifier: trainClassifier(examples, this.prepareExample), nearest: new NearestExamples(examples, this.prepareExample) };
+      this.answerOrNotReaders = {
+        classifier: trainClassifier(examples, this.prepareExample, {}, this.savedAs('answer-or-not')),
+        nearest: new NearestExamples(examples, this.prepareExample),
+      };
     }
     return this.answerOrNotReaders;
+  }
+
+  private savedAs(step: TrainingStep) {
+    return this.models ? { models: this.models, name: `answers-${step}` } : undefined;
   }
 
   /** Normalised, with spelling repaired towards the words of the examples. */
@@ -203,19 +214,23 @@ function contentWords(normalised: string): string[] {
 
 let shared: Reader | undefined;
 
-/** The reader trained from content/answers/, built on first use. A broken content file throws with its name. */
+/** The reader trained from content/answers/, built on first use (its networks from reader-models.ts's cache). A broken content file throws with its name. */
 export function reader(): Reader {
-  shared ??= createReader();
+  shared ??= createReader({ models: readerModels() });
   return shared;
 }
 
-/** Loads the content (content/answers, the commands of content/intents, the industry data) and trains a new reader. */
-export function createReader(): Reader {
+/**
+ * Loads the content (content/answers, the commands of content/intents, the
+ * industry data) and makes a new reader, whose networks are loaded from
+ * `models` when trained from exactly the same examples, else trained there.
+ */
+export function createReader(options: { models?: ModelCache } = {}): Reader {
   const loaded = loadAnswerExamples();
   if (!loaded.ok) throw new Error(`content/answers is not valid:\n${loaded.errors.join('\n')}`);
   // Commands and small talk from the intents' content (content/intents) also teach what is not an answer.
   const intents = loadIntentContent();
   if (!intents.ok) throw new Error(`content/intents is not valid:\n${intents.errors.join('\n')}`);
   for (const entry of Object.values(intents.content.intents)) loaded.examples.notAnAnswer.push(...entry.phrases);
-  return new Reader(loaded.examples, industryExamples());
+  return new Reader(loaded.examples, industryExamples(), options.models);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadAnswerExamples } from '../answers/examples';
 import { loadQuestionContent } from '../answers/question-content';
+import { useReaderModels } from '../answers/reader-models';
 import { loadBankHolidays } from '../booking/bank-holidays';
 import { BookingService } from '../booking/service';
 import { GraphCalendar, PostgresEventLinks, SqliteEventLinks } from '../booking/graph';
@@ -72,6 +73,8 @@ export async function createServices(
     onWriteError: (error) => logger.warn('trained intent model not saved', { error: error.message }),
   });
   const recogniser = await createRecogniser(intents.content, { models });
+  // The answer reader's networks come from the same cache: a visitor's first typed answer no longer pays for training.
+  useReaderModels(models);
   logger.info('recogniser trained', { ms: Date.now() - started });
   // The answer reader's content is checked now (a broken content/answers file stops start-up here); each question's
   // readers train on its first typed answer. Training in the background instead blocks the event loop for a few

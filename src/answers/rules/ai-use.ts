@@ -1,5 +1,5 @@
 import { terms } from '../entities/terms';
-import { COUNT, countOf, type Rule } from './verdict';
+import { COUNT, countOf, speaksOnlyOfOthers, type Rule } from './verdict';
 
 /**
  * ai_use rules:
@@ -7,7 +7,9 @@ import { COUNT, countOf, type Rule } from './verdict';
  *   "about 40 models in production", "12 data scientists" → active;
  * - something AI-ish that is explicitly not live yet is exploring, whatever
  *   else is said: "a pilot, nothing in production", "not live yet";
- * - AI named only as a topic ("AI governance", "the AI Act") is no answer.
+ * - AI named only as a topic ("AI governance", "the AI Act") is no answer;
+ * - nor is AI named only where someone else is the subject: "customers
+ *   haven't raised AI at all" denies their interest, not the organisation's AI.
  */
 const COUNTED = new RegExp(`\\b(${COUNT}) (?:[a-z]+ ){0,2}?(?:models?|data scientists?|ml engineers?|ai engineers?|use cases?|ai systems?|ai products?|bots?|algorithms?)\\b`);
 const TRIAL = /\b(?:pilot\w*|trial\w*|test\w*|poc|pocs|proofs? of concept|prototype\w*|experiment\w*|sandbox)\b/;
@@ -17,6 +19,7 @@ export const aiUseRule: Rule = (context) => {
   // "we have no AI governance yet" speaks of governance, not of using AI.
   const words = context.normalised.split(' ');
   if (terms().names('ai', words) && !terms().namesAiUse(words)) return 'unrecognised';
+  if (speaksOnlyOfOthers(context.parts)) return 'unrecognised';
   for (const part of context.parts) {
     const text = part.words.join(' ');
     const counted = COUNTED.exec(text);

@@ -45,5 +45,7 @@ export const procurementRule: Rule = (context) => {
     if (aiDenied) return { value: 'security-only', confidence: 0.85, check: context.contrast ? 'contrast' : 'negation' };
     return { value: 'security-only', confidence: 0.85 };
   }
+  // "not one of our buyers has asked about AI": whether they ask about security is unsaid, so 'none' is confirmed first.
+  if (aiDenied) return { value: 'none', confidence: 0.6, check: 'negation' };
   return null;
 };

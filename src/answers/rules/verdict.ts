@@ -1,4 +1,6 @@
 import type { CheckReason, Context } from '../reader';
+import type { Clause } from '../clauses';
+import { terms } from '../entities/terms';
 
 /** What a high-precision rule concludes: a value, how sure, and whether to confirm it first. */
 export type Verdict = { value: string; confidence: number; check?: CheckReason | null };
@@ -15,4 +17,14 @@ export function countOf(phrase: string): number {
   if (/dozen/.test(phrase)) return 12;
   const figure = /\d[\d,]*/.exec(phrase);
   return figure ? Number(figure[0].replace(/,/g, '')) : 0;
+}
+
+/**
+ * Whether every clause naming AI has someone else as its subject ("nobody asked
+ * about AI", "our clients don't care about AI"): the negation there denies
+ * their interest, and says nothing of the organisation's own AI.
+ */
+export function speaksOnlyOfOthers(parts: readonly Clause[]): boolean {
+  const naming = parts.filter((part) => terms().names('ai', part.words));
+  return naming.length > 0 && naming.every((part) => terms().speaksOfOthers(part.words));
 }
