@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { transition } from 'xstate';
-import { scopingMachine } from '../machines/scoping/machine';
+import { nextSnapshot } from '../machines/scoping/step';
 import type { ScopingSnapshot } from '../machines/scoping/persistence';
 import type { ScopingEvent } from '../machines/scoping/types';
 import { runEffects } from './effects';
@@ -73,6 +72,6 @@ export class TurnState {
   /** Moves the machine only (an effect reporting its outcome). */
   apply(event: ScopingEvent): void {
     this.applied.push(event);
-    [this.snapshot] = transition(scopingMachine, this.snapshot, event);
+    this.snapshot = nextSnapshot(this.snapshot, event);
   }
 }

@@ -7,6 +7,7 @@
  *   "We’re <b>NOT</b> ISO/IEC 27001:2022-certified 🙂" → "we are not 27001 certified"
  */
 
+import { LRUCache } from 'lru-cache';
 import { loadSpokenForms, type Rewrite } from './spoken';
 
 /** Longer messages are not answers to a button question; they are not read further. */
@@ -27,7 +28,20 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
 
 let spoken: Rewrite | undefined;
 
+/**
+ * normalise is pure, and one message is normalised several times a turn (the
+ * answer reader's layers, the facts reader, each clause): the results of
+ * recent texts are kept.
+ */
+const recent = new LRUCache<string, string>({ max: 1000 });
+
 export function normalise(text: string): string {
+  let known = recent.get(text);
+  if (known === undefined) recent.set(text, (known = normaliseNow(text)));
+  return known;
+}
+
+function normaliseNow(text: string): string {
   let t = text.slice(0, MAX_ANSWER_CHARS * 2).toLowerCase();
   t = t
     .replace(/<[^>]{0,200}>/g, ' ')

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { QUESTION_ORDER, type QuestionId } from '../scoping/questions';
 import type { ModelCache } from '../intents/model-cache';
 import { readerModels } from './reader-models';
@@ -64,6 +65,11 @@ export class Reader {
   readonly vocabulary: Vocabulary;
   private readonly wholeMessages: Record<QuestionId, { ambiguous: Set<string>; unanswered: Set<string> }>;
   private readonly prepared = new Map<string, string>();
+  /** Messages as prepared (pure): each layer of a turn prepares the same message and its clauses again. */
+  private readonly recentlyPrepared = new LRUCache<string, string>({ max: 1000 });
+  /** Readings of recent messages (pure once trained, and never changed by their readers): a turn reads one several times. */
+  private readonly recentContexts = new LRUCache<string, Context>({ max: 1000 });
+  private readonly recentlyJudged = new LRUCache<string, { judged: 'surely' | 'likely' | null }>({ max: 1000 });
 
   /**
    * `extraSector`: industry titles that train the sector readers only, not the
@@ -142,7 +148,9 @@ export class Reader {
 
   /** Normalised, with spelling repaired towards the words of the examples. */
   prepare(text: string): string {
-    return this.vocabulary.repair(normalise(text));
+    let result = this.recentlyPrepared.get(text);
+    if (result === undefined) this.recentlyPrepared.set(text, (result = this.vocabulary.repair(normalise(text))));
+    return result;
   }
 
   /** 'ambiguous' or 'unanswered' when the whole message is listed as such for the question (content/answers/<question>.json). */
@@ -164,6 +172,13 @@ export class Reader {
   }
 
   context(question: QuestionId, original: string): Context {
+    const key = `${question}\u0000${original}`;
+    let known = this.recentContexts.get(key);
+    if (known === undefined) this.recentContexts.set(key, (known = this.readContext(question, original)));
+    return known;
+  }
+
+  private readContext(question: QuestionId, original: string): Context {
     const { text, masked } = this.mask(question, original);
     const normalised = this.prepare(text);
     const parts = clauses(text, (t) => this.prepare(t));
@@ -195,6 +210,12 @@ export class Reader {
    * all but word for word a command; 'likely' when it is only close.
    */
   isNotAnAnswer(text: string): 'surely' | 'likely' | null {
+    let known = this.recentlyJudged.get(text);
+    if (known === undefined) this.recentlyJudged.set(text, (known = { judged: this.judgeNotAnAnswer(text) }));
+    return known.judged;
+  }
+
+  private judgeNotAnAnswer(text: string): 'surely' | 'likely' | null {
     const prepared = this.prepare(text);
     const readers = this.answerOrNot();
     const score = readers.classifier.classify(prepared).find((r) => r.label === 'other')?.score ?? 0;

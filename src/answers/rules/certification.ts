@@ -1,9 +1,18 @@
+import { LRUCache } from 'lru-cache';
 import type * as Chrono from 'chrono-node';
 import type { Rule } from './verdict';
 
 // Loaded on the first reading that needs it (266 modules), not while the server starts.
 let chronoModule: typeof Chrono | undefined;
 const chrono = (): typeof Chrono => (chronoModule ??= require('chrono-node') as typeof Chrono);
+/** Whether chrono-node finds a time in a clause, by clause and day: the same clause is read for the answer and again for facts. */
+const datedByChrono = new LRUCache<string, boolean>({ max: 1000 });
+function chronoFindsTime(text: string, now: Date): boolean {
+  const key = `${now.toISOString().slice(0, 10)} ${text}`;
+  let found = datedByChrono.get(key);
+  if (found === undefined) datedByChrono.set(key, (found = chrono().en.GB.parse(text, now).length > 0));
+  return found;
+}
 
 /**
  * certification rules, with dates read by chrono-node:
@@ -37,7 +46,7 @@ export function certificationRule(now: Date): Rule {
     for (const part of context.parts) {
       if (part.negated) continue;
       const text = part.words.join(' ');
-      const dated = SINCE_YEAR.test(text) || LOOSE_TIME.test(text) || chrono().en.GB.parse(text, now).length > 0;
+      const dated = SINCE_YEAR.test(text) || LOOSE_TIME.test(text) || chronoFindsTime(text, now);
       if (!dated) continue;
       // Tense comes from the verbs: a date beside "got" or "since" is in the past, beside "aiming" or "booked" in the future.
       if (AIMED.test(text)) return { value: 'in-progress', confidence: 0.85 };
