@@ -72,7 +72,12 @@ export async function clickSuggested(page: Page, title: string | RegExp): Promis
 
 /** Clicks a button of the latest card that has it (Adaptive Card actions). */
 export async function clickCardButton(page: Page, title: string): Promise<void> {
-  await page.locator('.ac-adaptiveCard button', { hasText: title }).last().click();
+  const button = page.locator('.ac-adaptiveCard button', { hasText: title }).last();
+  // Brought into view inside the transcript first, the least scroll that shows it: a visitor's own
+  // scrolling never moves the page, but Playwright's centring can scroll the window too and push the
+  // widget's header off screen.
+  await button.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  await button.click();
 }
 
 /** Opens the chat from the launcher, as a visitor does, and waits for the send box. */
