@@ -2,6 +2,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import type { BookingLog } from '../booking/service';
 import { type BookingView, viewOf } from '../booking/view';
+import type { OutboxStore } from '../outbox/types';
 import type { Records } from '../records/types';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
@@ -51,6 +52,13 @@ export interface LeadServiceOptions {
   onUnreadable?: (row: UnreadableLead) => void;
   /** Told of bookings cancelled by an erasure, after the commit (the practitioner's calendar follows). */
   onBookingsCancelled?: (bookings: BookingView[]) => Promise<void>;
+  /**
+   * Queued work that an erasure (or the retention purge) must take with the
+   * lead: messages of these topics about the lead or its bookings are
+   * deleted inside the records transaction, before its commit. The topics
+   * and why each is there: src/app/services.ts (ERASED_WITH_LEAD).
+   */
+  queued?: { outbox: OutboxStore; topics: readonly string[] };
 }
 
 export class LeadService {
@@ -60,6 +68,7 @@ export class LeadService {
   private readonly log: BookingLog;
   private readonly onUnreadable: (row: UnreadableLead) => void;
   private readonly onBookingsCancelled: (bookings: BookingView[]) => Promise<void>;
+  private readonly queued: LeadServiceOptions['queued'];
 
   constructor(options: LeadServiceOptions) {
     this.records = options.records;
@@ -67,6 +76,7 @@ export class LeadService {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
     this.onBookingsCancelled = options.onBookingsCancelled ?? (async () => undefined);
+    this.queued = options.queued;
     this.onUnreadable = options.onUnreadable ?? ((row) => this.log('lead.unreadable', { leadId: row.id, error: row.problem }));
   }
 
@@ -148,13 +158,16 @@ export class LeadService {
     const result = await this.records.transaction(async (tx): Promise<DeleteLeadResult> => {
       if (!(await tx.leads.get(leadId))) return { ok: false, reason: 'lead-not-found' };
       const cancelled: BookingView[] = [];
-      for (const b of await tx.bookings.ofLead(leadId)) {
+      const bookings = await tx.bookings.ofLead(leadId);
+      for (const b of bookings) {
         if (b.status !== 'confirmed') continue;
         await tx.bookings.cancel(b.id, now.toISOString());
         cancelled.push(await viewOf(tx.bookings, (await tx.bookings.get(b.id))!, now));
       }
       await tx.bookings.detachFromLead(leadId);
       await tx.leads.erase(leadId);
+      // Last before the commit: if the outbox refuses, the erase rolls back and can be asked again.
+      await this.forgetQueued(leadId, bookings.map((b) => b.id));
       return { ok: true, cancelled };
     });
     if (result.ok) {
@@ -165,6 +178,11 @@ export class LeadService {
     return result;
   }
 
+  private async forgetQueued(leadId: string, bookingIds: string[]): Promise<void> {
+    if (!this.queued) return;
+    if ((await this.queued.outbox.forget({ leadId, bookingIds, topics: this.queued.topics })) > 0) this.log('lead.queued-forgotten', { leadId });
+  }
+
   /** Leads created more than `privacy.retentionDays` ago, with their bookings and consents; and anonymised bookings as old. */
   async purge(opts: { now?: Date } = {}): Promise<PurgeCounts> {
     const now = opts.now ?? this.clock();
@@ -172,6 +190,7 @@ export class LeadService {
     const counts = await this.records.transaction(async (tx): Promise<PurgeCounts> => {
       const counts: PurgeCounts = { leads: 0, consents: 0, bookings: 0, briefs: 0 };
       for (const leadId of await tx.leads.idsCreatedBefore(cutoff)) {
+        await this.forgetQueued(leadId, (await tx.bookings.ofLead(leadId)).map((b) => b.id));
         const bookings = await tx.bookings.deleteOfLead(leadId);
         const erased = await tx.leads.erase(leadId);
         counts.bookings += bookings;

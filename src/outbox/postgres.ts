@@ -1,5 +1,5 @@
 import { inTransaction, iso, type Pool } from '../db/postgres';
-import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
+import type { NewOutboxMessage, OutboxMessage, OutboxStore, OutboxSubject } from './types';
 
 /**
  * Outboxes in PostgreSQL. A claim takes due rows with FOR UPDATE SKIP LOCKED
@@ -95,6 +95,18 @@ export class PostgresOutbox implements OutboxStore {
 
   async remove(topic: string, key: string): Promise<void> {
     await this.pool.query(`DELETE FROM outbox WHERE topic = $1 AND key = $2`, [topic, key]);
+  }
+
+  async forget(subject: OutboxSubject): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM outbox WHERE topic = ANY($1::text[]) AND (
+         payload->>'leadId' = $2 OR payload#>>'{event,leadId}' = $2
+         OR payload->>'bookingId' = ANY($3::text[]) OR payload#>>'{event,data,bookingId}' = ANY($3::text[]))`,
+      [subject.topics, subject.leadId, subject.bookingIds],
+    );
+    // Dead tuples hold the payload until reclaimed; reclaim them now (what stays in WAL archives follows docs/deploy.md).
+    if ((rowCount ?? 0) > 0) await this.pool.query('VACUUM outbox');
+    return rowCount ?? 0;
   }
 
   async close(): Promise<void> {}

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { prepareDataFile } from '../storage/files';
 import { Serial } from '../records/serial';
 import { Statements } from '../records/statements';
-import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
+import type { NewOutboxMessage, OutboxMessage, OutboxStore, OutboxSubject } from './types';
 
 /** Outboxes in `<dataDir>/outbox.sqlite`; a claim is BEGIN IMMEDIATE, so processes sharing the file never take the same message. */
 
@@ -145,6 +145,22 @@ export class SqliteOutbox implements OutboxStore {
   remove(topic: string, key: string): Promise<void> {
     return this.serial.run(() => {
       this.sql.get(`DELETE FROM outbox WHERE topic = ? AND key = ?`).run(topic, key);
+    });
+  }
+
+  forget(subject: OutboxSubject): Promise<number> {
+    return this.serial.run(() => {
+      const gone = this.sql
+        .get(
+          `DELETE FROM outbox WHERE topic IN (SELECT value FROM json_each(?)) AND (
+             json_extract(payload_json, '$.leadId') = ? OR json_extract(payload_json, '$.event.leadId') = ?
+             OR json_extract(payload_json, '$.bookingId') IN (SELECT value FROM json_each(?))
+             OR json_extract(payload_json, '$.event.data.bookingId') IN (SELECT value FROM json_each(?)))`,
+        )
+        .run(JSON.stringify(subject.topics), subject.leadId, subject.leadId, JSON.stringify(subject.bookingIds), JSON.stringify(subject.bookingIds)).changes;
+      // secure_delete zeroed the pages in the log; the checkpoint moves them into the file and truncates the log.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return gone;
     });
   }
 

@@ -29,6 +29,19 @@ export interface NewOutboxMessage {
   notBefore?: Date;
 }
 
+/**
+ * What an erasure asks the outbox to forget: every message, in `topics`,
+ * about the lead (a payload naming it as `leadId`, or a dead letter's
+ * `event.leadId`) or about one of its bookings (`bookingId`, or a dead
+ * letter's `event.data.bookingId`), undelivered or dead-lettered alike.
+ * Which topics carry what is the caller's knowledge (src/app/services.ts).
+ */
+export interface OutboxSubject {
+  leadId: string;
+  bookingIds: readonly string[];
+  topics: readonly string[];
+}
+
 export interface OutboxStore {
   enqueue(message: NewOutboxMessage): Promise<void>;
   /**
@@ -48,5 +61,12 @@ export interface OutboxStore {
   prune(now: Date, maxPending: number): Promise<number>;
   /** Forgets a message (its subject was erased). */
   remove(topic: string, key: string): Promise<void>;
+  /**
+   * Erasure: deletes every message about the subject and leaves no readable
+   * copy (SQLite: secure_delete and a truncating WAL checkpoint; PostgreSQL:
+   * VACUUM of the table). Returns how many went. A message already claimed
+   * and in flight may still arrive once.
+   */
+  forget(subject: OutboxSubject): Promise<number>;
   close(): Promise<void>;
 }
