@@ -92,7 +92,7 @@ export async function createServices(
     clock,
     log,
     onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled),
-    queued: { outbox: backend.outbox, topics: ERASED_WITH_LEAD },
+    erasedTopics: ERASED_WITH_LEAD,
   });
   try {
     // A tenant that refuses the app's credentials stops start-up here, not in a visitor's turn.

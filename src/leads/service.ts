@@ -2,8 +2,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import type { BookingLog } from '../booking/service';
 import { type BookingView, viewOf } from '../booking/view';
-import type { OutboxStore } from '../outbox/types';
-import type { Records } from '../records/types';
+import type { Records, RecordsTx } from '../records/types';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
 import type { Brief } from './brief';
@@ -53,12 +52,11 @@ export interface LeadServiceOptions {
   /** Told of bookings cancelled by an erasure, after the commit (the practitioner's calendar follows). */
   onBookingsCancelled?: (bookings: BookingView[]) => Promise<void>;
   /**
-   * Queued work that an erasure (or the retention purge) must take with the
-   * lead: messages of these topics about the lead or its bookings are
-   * deleted inside the records transaction, before its commit. The topics
-   * and why each is there: src/app/services.ts (ERASED_WITH_LEAD).
+   * Outbox topics whose messages about the lead or its bookings an erasure
+   * (or the retention purge) deletes, in the same transaction as the lead.
+   * Which and why: src/app/erasure.ts (ERASED_WITH_LEAD).
    */
-  queued?: { outbox: OutboxStore; topics: readonly string[] };
+  erasedTopics?: readonly string[];
 }
 
 export class LeadService {
@@ -68,7 +66,7 @@ export class LeadService {
   private readonly log: BookingLog;
   private readonly onUnreadable: (row: UnreadableLead) => void;
   private readonly onBookingsCancelled: (bookings: BookingView[]) => Promise<void>;
-  private readonly queued: LeadServiceOptions['queued'];
+  private readonly erasedTopics: readonly string[];
 
   constructor(options: LeadServiceOptions) {
     this.records = options.records;
@@ -76,7 +74,7 @@ export class LeadService {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
     this.onBookingsCancelled = options.onBookingsCancelled ?? (async () => undefined);
-    this.queued = options.queued;
+    this.erasedTopics = options.erasedTopics ?? [];
     this.onUnreadable = options.onUnreadable ?? ((row) => this.log('lead.unreadable', { leadId: row.id, error: row.problem }));
   }
 
@@ -166,8 +164,7 @@ export class LeadService {
       }
       await tx.bookings.detachFromLead(leadId);
       await tx.leads.erase(leadId);
-      // Last before the commit: if the outbox refuses, the erase rolls back and can be asked again.
-      await this.forgetQueued(leadId, bookings.map((b) => b.id));
+      await this.forgetQueued(tx, leadId, bookings.map((b) => b.id));
       return { ok: true, cancelled };
     });
     if (result.ok) {
@@ -178,9 +175,10 @@ export class LeadService {
     return result;
   }
 
-  private async forgetQueued(leadId: string, bookingIds: string[]): Promise<void> {
-    if (!this.queued) return;
-    if ((await this.queued.outbox.forget({ leadId, bookingIds, topics: this.queued.topics })) > 0) this.log('lead.queued-forgotten', { leadId });
+  /** Last before the commit: on SQLite it holds the outbox file's write lock until then. */
+  private async forgetQueued(tx: RecordsTx, leadId: string, bookingIds: string[]): Promise<void> {
+    if (this.erasedTopics.length === 0) return;
+    if ((await tx.outbox.forget({ leadId, bookingIds, topics: this.erasedTopics })) > 0) this.log('lead.queued-forgotten', { leadId });
   }
 
   /** Leads created more than `privacy.retentionDays` ago, with their bookings and consents; and anonymised bookings as old. */
@@ -189,8 +187,9 @@ export class LeadService {
     const cutoff = subDays(now, this.config.privacy.retentionDays).toISOString();
     const counts = await this.records.transaction(async (tx): Promise<PurgeCounts> => {
       const counts: PurgeCounts = { leads: 0, consents: 0, bookings: 0, briefs: 0 };
+      const subjects: { leadId: string; bookingIds: string[] }[] = [];
       for (const leadId of await tx.leads.idsCreatedBefore(cutoff)) {
-        await this.forgetQueued(leadId, (await tx.bookings.ofLead(leadId)).map((b) => b.id));
+        subjects.push({ leadId, bookingIds: (await tx.bookings.ofLead(leadId)).map((b) => b.id) });
         const bookings = await tx.bookings.deleteOfLead(leadId);
         const erased = await tx.leads.erase(leadId);
         counts.bookings += bookings;
@@ -199,6 +198,7 @@ export class LeadService {
         if (bookings > 0) counts.briefs += 1;
       }
       counts.bookings += await tx.bookings.deleteDetachedBefore(cutoff);
+      for (const { leadId, bookingIds } of subjects) await this.forgetQueued(tx, leadId, bookingIds);
       return counts;
     });
     if (counts.leads + counts.bookings > 0) await this.records.scrub();

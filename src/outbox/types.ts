@@ -42,7 +42,13 @@ export interface OutboxSubject {
   topics: readonly string[];
 }
 
-export interface OutboxStore {
+/** Erasure's side of the outbox, on a connection the records transaction shares (src/records): deleted in the same commit as the lead. */
+export interface OutboxErasure {
+  /** Deletes every message about the subject; returns how many went. */
+  forget(subject: OutboxSubject): Promise<number>;
+}
+
+export interface OutboxStore extends OutboxErasure {
   enqueue(message: NewOutboxMessage): Promise<void>;
   /**
    * Takes up to `limit` due messages of the topic for one delivery attempt:

@@ -64,6 +64,19 @@ for (const backend of BACKENDS) {
     });
 
     describe('erasing a lead takes its queued CRM webhook events with it', () => {
+      it('in the same transaction as the lead: a transaction that rolls back leaves the queued messages where they were', async () => {
+        const leadId = await registerAda(stores);
+        await new WebhookFeed(stores.outbox, stores.leads, () => NOW).lead('lead.created', leadId);
+        const failed = stores.records.transaction(async (tx) => {
+          expect(await tx.outbox.forget({ leadId, bookingIds: [], topics: [WEBHOOK_TOPIC] })).toBe(1);
+          await tx.leads.erase(leadId);
+          throw new Error('a fault after the outbox delete, before the commit');
+        });
+        await expect(failed).rejects.toThrow('a fault after the outbox delete');
+        expect(await stores.outbox.pending(WEBHOOK_TOPIC)).toBe(1);
+        expect(await stores.leads.brief(leadId)).not.toBeNull();
+      });
+
       const refusing = (async () => new Response(null, { status: 500 })) as unknown as typeof fetch;
 
       it('undelivered and dead-lettered events about the lead go in the erase; the lead.erased event (ids only) is what is left', async () => {

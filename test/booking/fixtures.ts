@@ -51,7 +51,7 @@ export async function openService(dataDir: string, env: Record<string, string> =
   const { records } = backend;
   return {
     booking: new BookingService({ config, records, holidays: readBankHolidays().dates, clock }),
-    leads: new LeadService({ config, records, clock, queued: { outbox: backend.outbox, topics: ERASED_WITH_LEAD } }),
+    leads: new LeadService({ config, records, clock, erasedTopics: ERASED_WITH_LEAD }),
     outbox: backend.outbox,
     records,
     close: () => backend.close(),
