@@ -8,6 +8,7 @@ import { GraphCalendar, PostgresEventLinks, SqliteEventLinks } from '../booking/
 import type { GraphClientOptions } from '../booking/graph/client';
 import { type CalendarProvider, noCalendar } from '../booking/provider/types';
 import { BookingMail } from '../mail/booking-mail';
+import { ERASED_WITH_LEAD } from './erasure';
 import { smtpTransport } from '../mail/transport';
 import { mailCopy } from '../mail/copy';
 import { LeadService } from '../leads/service';
@@ -88,7 +89,14 @@ export async function createServices(
   const log = (event: string, ids: Record<string, string | undefined>) => logger.info(`booking ${event}`, ids);
   const calendar = openCalendar(config, backend, logger, clock, options.graph, (id) => booking.snapshot(id));
   const booking = new BookingService({ config, records, holidays: holidays.dates, clock, log, calendar });
-  const leads = new LeadService({ config, records, clock, log, onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled) });
+  const leads = new LeadService({
+    config,
+    records,
+    clock,
+    log,
+    onBookingsCancelled: (cancelled) => booking.cancelledElsewhere(cancelled),
+    erasedTopics: ERASED_WITH_LEAD,
+  });
   try {
     // A tenant that refuses the app's credentials stops start-up here, not in a visitor's turn.
     await calendar.start();

@@ -2,7 +2,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Config } from '../config/config';
 import type { BookingLog } from '../booking/service';
 import { type BookingView, viewOf } from '../booking/view';
-import type { Records } from '../records/types';
+import type { Records, RecordsTx } from '../records/types';
 import type { Answers } from '../scoping/questions';
 import type { Assessment } from '../scoping/recommendation';
 import type { Brief } from './brief';
@@ -51,6 +51,12 @@ export interface LeadServiceOptions {
   onUnreadable?: (row: UnreadableLead) => void;
   /** Told of bookings cancelled by an erasure, after the commit (the practitioner's calendar follows). */
   onBookingsCancelled?: (bookings: BookingView[]) => Promise<void>;
+  /**
+   * Outbox topics whose messages about the lead or its bookings an erasure
+   * (or the retention purge) deletes, in the same transaction as the lead.
+   * Which and why: src/app/erasure.ts (ERASED_WITH_LEAD).
+   */
+  erasedTopics?: readonly string[];
 }
 
 export class LeadService {
@@ -60,6 +66,7 @@ export class LeadService {
   private readonly log: BookingLog;
   private readonly onUnreadable: (row: UnreadableLead) => void;
   private readonly onBookingsCancelled: (bookings: BookingView[]) => Promise<void>;
+  private readonly erasedTopics: readonly string[];
 
   constructor(options: LeadServiceOptions) {
     this.records = options.records;
@@ -67,6 +74,7 @@ export class LeadService {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
     this.onBookingsCancelled = options.onBookingsCancelled ?? (async () => undefined);
+    this.erasedTopics = options.erasedTopics ?? [];
     this.onUnreadable = options.onUnreadable ?? ((row) => this.log('lead.unreadable', { leadId: row.id, error: row.problem }));
   }
 
@@ -148,13 +156,15 @@ export class LeadService {
     const result = await this.records.transaction(async (tx): Promise<DeleteLeadResult> => {
       if (!(await tx.leads.get(leadId))) return { ok: false, reason: 'lead-not-found' };
       const cancelled: BookingView[] = [];
-      for (const b of await tx.bookings.ofLead(leadId)) {
+      const bookings = await tx.bookings.ofLead(leadId);
+      for (const b of bookings) {
         if (b.status !== 'confirmed') continue;
         await tx.bookings.cancel(b.id, now.toISOString());
         cancelled.push(await viewOf(tx.bookings, (await tx.bookings.get(b.id))!, now));
       }
       await tx.bookings.detachFromLead(leadId);
       await tx.leads.erase(leadId);
+      await this.forgetQueued(tx, leadId, bookings.map((b) => b.id));
       return { ok: true, cancelled };
     });
     if (result.ok) {
@@ -165,13 +175,21 @@ export class LeadService {
     return result;
   }
 
+  /** Last before the commit: on SQLite it holds the outbox file's write lock until then. */
+  private async forgetQueued(tx: RecordsTx, leadId: string, bookingIds: string[]): Promise<void> {
+    if (this.erasedTopics.length === 0) return;
+    if ((await tx.outbox.forget({ leadId, bookingIds, topics: this.erasedTopics })) > 0) this.log('lead.queued-forgotten', { leadId });
+  }
+
   /** Leads created more than `privacy.retentionDays` ago, with their bookings and consents; and anonymised bookings as old. */
   async purge(opts: { now?: Date } = {}): Promise<PurgeCounts> {
     const now = opts.now ?? this.clock();
     const cutoff = subDays(now, this.config.privacy.retentionDays).toISOString();
     const counts = await this.records.transaction(async (tx): Promise<PurgeCounts> => {
       const counts: PurgeCounts = { leads: 0, consents: 0, bookings: 0, briefs: 0 };
+      const subjects: { leadId: string; bookingIds: string[] }[] = [];
       for (const leadId of await tx.leads.idsCreatedBefore(cutoff)) {
+        subjects.push({ leadId, bookingIds: (await tx.bookings.ofLead(leadId)).map((b) => b.id) });
         const bookings = await tx.bookings.deleteOfLead(leadId);
         const erased = await tx.leads.erase(leadId);
         counts.bookings += bookings;
@@ -180,6 +198,7 @@ export class LeadService {
         if (bookings > 0) counts.briefs += 1;
       }
       counts.bookings += await tx.bookings.deleteDetachedBefore(cutoff);
+      for (const { leadId, bookingIds } of subjects) await this.forgetQueued(tx, leadId, bookingIds);
       return counts;
     });
     if (counts.leads + counts.bookings > 0) await this.records.scrub();

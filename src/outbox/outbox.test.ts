@@ -83,6 +83,39 @@ for (const backend of BACKENDS) {
       expect(message).toMatchObject({ key: 'lead-1', attempts: 0 });
     });
 
+    describe('forgetting an erased subject', () => {
+      const message = (topic: string, key: string, payload: unknown) => ({ topic, key, payload, now: NOW, expiresAt: later(2 * DAY) });
+      const subject = { leadId: 'lead-1', bookingIds: ['booking-1'], topics: ['webhook', 'webhook.dead', 'mail.booking', 'teams.brief'] };
+
+      beforeEach(async () => {
+        await a.enqueue(message('webhook', 'evt-1', { id: 'evt-1', leadId: 'lead-1', data: { brief: { email: 'ada@example.org' } } }));
+        await a.enqueue(message('webhook', 'evt-2', { id: 'evt-2', leadId: 'lead-2', data: { brief: { email: 'grace@example.org' } } }));
+        await a.enqueue(message('webhook.dead', 'evt-0', { event: { id: 'evt-0', leadId: 'lead-1', data: { bookingId: 'booking-1' } }, failure: 'http-500' }));
+        await a.enqueue(message('mail.booking', 'booking-1', { bookingId: 'booking-1', kind: 'confirmed' }));
+        await a.enqueue(message('teams.brief', 'lead-1', { leadId: 'lead-1', bookingId: 'booking-1' }));
+        await a.enqueue(message('graph.event', 'booking-1', { bookingId: 'booking-1' }));
+      });
+
+      it('deletes every message of the topics about the lead or its bookings, undelivered or dead-lettered, and nothing else', async () => {
+        expect(await b.forget(subject)).toBe(4);
+        expect((await a.list('webhook', 10)).map((m) => m.key)).toEqual(['evt-2']); // another person's event stays
+        for (const topic of ['webhook.dead', 'mail.booking', 'teams.brief']) expect(await a.pending(topic)).toBe(0);
+        expect(await a.pending('graph.event')).toBe(1); // a topic not named stays: the calendar cancel still goes
+      });
+
+      it('takes a message already failing on its retries as well (claimed, attempted, waiting)', async () => {
+        const [claimed] = await a.claim('webhook', NOW, later(60_000), 1);
+        await a.failed(claimed, later(30_000), 'http-503');
+        await b.forget(subject);
+        expect(await a.claim('webhook', later(DAY), later(DAY + 60_000), 10)).toMatchObject([{ key: 'evt-2' }]);
+      });
+
+      it('a subject with nothing queued forgets nothing', async () => {
+        expect(await b.forget({ leadId: 'lead-9', bookingIds: [], topics: subject.topics })).toBe(0);
+        expect(await a.pending('webhook')).toBe(2);
+      });
+    });
+
     it('the worker retries a failure with backoff and counts each outcome', async () => {
       await a.enqueue(brief('lead-1'));
       await a.enqueue(brief('lead-2'));

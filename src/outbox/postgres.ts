@@ -1,5 +1,5 @@
-import { inTransaction, iso, type Pool } from '../db/postgres';
-import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
+import { inTransaction, iso, type Pool, type Queryable } from '../db/postgres';
+import type { NewOutboxMessage, OutboxErasure, OutboxMessage, OutboxStore, OutboxSubject } from './types';
 
 /**
  * Outboxes in PostgreSQL. A claim takes due rows with FOR UPDATE SKIP LOCKED
@@ -27,6 +27,21 @@ const toMessage = (r: Row): OutboxMessage => ({
   enqueuedAt: iso(r.enqueued_at),
   expiresAt: iso(r.expires_at),
 });
+
+/** Erasure on a given connection: the records transaction's client, so the messages go in the same commit as the lead. */
+export class PostgresOutboxErasure implements OutboxErasure {
+  constructor(private readonly db: Queryable) {}
+
+  async forget(subject: OutboxSubject): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM outbox WHERE topic = ANY($1::text[]) AND (
+         payload->>'leadId' = $2 OR payload#>>'{event,leadId}' = $2
+         OR payload->>'bookingId' = ANY($3::text[]) OR payload#>>'{event,data,bookingId}' = ANY($3::text[]))`,
+      [subject.topics, subject.leadId, subject.bookingIds],
+    );
+    return rowCount ?? 0;
+  }
+}
 
 export class PostgresOutbox implements OutboxStore {
   constructor(private readonly pool: Pool) {}
@@ -99,6 +114,13 @@ export class PostgresOutbox implements OutboxStore {
 
   async remove(topic: string, key: string): Promise<void> {
     await this.pool.query(`DELETE FROM outbox WHERE topic = $1 AND key = $2`, [topic, key]);
+  }
+
+  async forget(subject: OutboxSubject): Promise<number> {
+    const rowCount = await new PostgresOutboxErasure(this.pool).forget(subject);
+    // Dead tuples hold the payload until reclaimed; reclaim them now (what stays in WAL archives follows docs/deploy.md).
+    if (rowCount > 0) await this.pool.query('VACUUM outbox');
+    return rowCount;
   }
 
   async close(): Promise<void> {}

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { openDataFile } from '../storage/files';
 import { Serial } from '../records/serial';
 import { Statements } from '../records/statements';
-import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types';
+import type { NewOutboxMessage, OutboxErasure, OutboxMessage, OutboxStore, OutboxSubject } from './types';
 
 /** Outboxes in `<dataDir>/outbox.sqlite`; a claim is BEGIN IMMEDIATE, so processes sharing the file never take the same message. */
 
@@ -27,6 +27,51 @@ const toMessage = (r: Row): OutboxMessage => ({
   expiresAt: r.expires_at,
 });
 
+/** The outbox table in `schema` of `db` (the records connection attaches the outbox file as `outbox`). */
+export function createOutboxTable(db: Database.Database, schema: string): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ${schema}.outbox (
+      topic           TEXT NOT NULL,
+      key             TEXT NOT NULL,
+      payload_json    TEXT NOT NULL,
+      version         INTEGER NOT NULL DEFAULT 1,
+      attempts        INTEGER NOT NULL DEFAULT 0,
+      enqueued_at     TEXT NOT NULL,
+      next_attempt_at TEXT NOT NULL,
+      expires_at      TEXT NOT NULL,
+      last_failure    TEXT,
+      PRIMARY KEY (topic, key)
+    );
+    CREATE INDEX IF NOT EXISTS ${schema}.outbox_due ON outbox (topic, next_attempt_at);
+    CREATE INDEX IF NOT EXISTS ${schema}.outbox_expiry ON outbox (expires_at);
+  `);
+}
+
+/** Deletes the subject's messages from the outbox table in `schema`, on whatever transaction `db` is in. */
+function forgetIn(db: Database.Database, schema: string, subject: OutboxSubject): number {
+  const bookingIds = JSON.stringify(subject.bookingIds);
+  return db
+    .prepare(
+      `DELETE FROM ${schema}.outbox WHERE topic IN (SELECT value FROM json_each(?)) AND (
+         json_extract(payload_json, '$.leadId') = ? OR json_extract(payload_json, '$.event.leadId') = ?
+         OR json_extract(payload_json, '$.bookingId') IN (SELECT value FROM json_each(?))
+         OR json_extract(payload_json, '$.event.data.bookingId') IN (SELECT value FROM json_each(?)))`,
+    )
+    .run(JSON.stringify(subject.topics), subject.leadId, subject.leadId, bookingIds, bookingIds).changes;
+}
+
+/** The outbox file attached to another connection (the records'), so an erasure deletes its messages in the records transaction. */
+export class AttachedSqliteOutbox implements OutboxErasure {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly schema: string,
+  ) {}
+
+  async forget(subject: OutboxSubject): Promise<number> {
+    return forgetIn(this.db, this.schema, subject);
+  }
+}
+
 export class SqliteOutbox implements OutboxStore {
   private readonly db: Database.Database;
   private readonly sql: Statements;
@@ -35,22 +80,7 @@ export class SqliteOutbox implements OutboxStore {
   constructor(file: string) {
     this.serial = Serial.forFile(path.resolve(file));
     this.db = openDataFile(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS outbox (
-        topic           TEXT NOT NULL,
-        key             TEXT NOT NULL,
-        payload_json    TEXT NOT NULL,
-        version         INTEGER NOT NULL DEFAULT 1,
-        attempts        INTEGER NOT NULL DEFAULT 0,
-        enqueued_at     TEXT NOT NULL,
-        next_attempt_at TEXT NOT NULL,
-        expires_at      TEXT NOT NULL,
-        last_failure    TEXT,
-        PRIMARY KEY (topic, key)
-      );
-      CREATE INDEX IF NOT EXISTS outbox_due ON outbox (topic, next_attempt_at);
-      CREATE INDEX IF NOT EXISTS outbox_expiry ON outbox (expires_at);
-    `);
+    createOutboxTable(this.db, 'main');
     this.sql = new Statements(this.db);
   }
 
@@ -147,6 +177,15 @@ export class SqliteOutbox implements OutboxStore {
   remove(topic: string, key: string): Promise<void> {
     return this.serial.run(() => {
       this.sql.get(`DELETE FROM outbox WHERE topic = ? AND key = ?`).run(topic, key);
+    });
+  }
+
+  forget(subject: OutboxSubject): Promise<number> {
+    return this.serial.run(() => {
+      const gone = forgetIn(this.db, 'main', subject);
+      // secure_delete zeroed the pages in the log; the checkpoint moves them into the file and truncates the log.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return gone;
     });
   }
 

@@ -29,7 +29,26 @@ export interface NewOutboxMessage {
   notBefore?: Date;
 }
 
-export interface OutboxStore {
+/**
+ * What an erasure asks the outbox to forget: every message, in `topics`,
+ * about the lead (a payload naming it as `leadId`, or a dead letter's
+ * `event.leadId`) or about one of its bookings (`bookingId`, or a dead
+ * letter's `event.data.bookingId`), undelivered or dead-lettered alike.
+ * Which topics carry what is the caller's knowledge (src/app/services.ts).
+ */
+export interface OutboxSubject {
+  leadId: string;
+  bookingIds: readonly string[];
+  topics: readonly string[];
+}
+
+/** Erasure's side of the outbox, on a connection the records transaction shares (src/records): deleted in the same commit as the lead. */
+export interface OutboxErasure {
+  /** Deletes every message about the subject; returns how many went. */
+  forget(subject: OutboxSubject): Promise<number>;
+}
+
+export interface OutboxStore extends OutboxErasure {
   enqueue(message: NewOutboxMessage): Promise<void>;
   /**
    * Takes up to `limit` due messages of the topic for one delivery attempt:
@@ -50,5 +69,12 @@ export interface OutboxStore {
   prune(now: Date, maxPending: number): Promise<number>;
   /** Forgets a message (its subject was erased). */
   remove(topic: string, key: string): Promise<void>;
+  /**
+   * Erasure: deletes every message about the subject and leaves no readable
+   * copy (SQLite: secure_delete and a truncating WAL checkpoint; PostgreSQL:
+   * VACUUM of the table). Returns how many went. A message already claimed
+   * and in flight may still arrive once.
+   */
+  forget(subject: OutboxSubject): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { PostgresBookingRows } from '../booking/store/postgres';
 import { inTransaction, type Pool } from '../db/postgres';
 import { PostgresLeadRows } from '../leads/store/postgres';
+import { PostgresOutboxErasure } from '../outbox/postgres';
 import type { Records, RecordsTx } from './types';
 
 /**
@@ -14,11 +15,11 @@ export class PostgresRecords implements Records {
   constructor(private readonly pool: Pool) {}
 
   transaction<T>(work: (tx: RecordsTx) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, (client) => work({ bookings: new PostgresBookingRows(client), leads: new PostgresLeadRows(client) }));
+    return inTransaction(this.pool, (client) => work({ bookings: new PostgresBookingRows(client), leads: new PostgresLeadRows(client), outbox: new PostgresOutboxErasure(client) }));
   }
 
   read<T>(work: (tx: RecordsTx) => Promise<T>): Promise<T> {
-    return work({ bookings: new PostgresBookingRows(this.pool), leads: new PostgresLeadRows(this.pool) });
+    return work({ bookings: new PostgresBookingRows(this.pool), leads: new PostgresLeadRows(this.pool), outbox: new PostgresOutboxErasure(this.pool) });
   }
 
   /**
@@ -27,7 +28,7 @@ export class PostgresRecords implements Records {
    * stays in WAL archives and backups follows their retention: docs/deploy.md.
    */
   async scrub(): Promise<void> {
-    await this.pool.query('VACUUM leads, consents, bookings');
+    await this.pool.query('VACUUM leads, consents, bookings, outbox');
   }
 
   /** The pool belongs to the backend that made it. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BookingConflict } from '../booking/store/types';
 import { BACKENDS } from '../../test/support/backends';
+import { DEAD_LETTER_TOPIC, WebhookDelivery } from '../webhook/delivery';
+import { WEBHOOK_TOPIC, WebhookFeed } from '../webhook/feed';
 import { NOW, openService, registerAda, WEDNESDAY_0900, WEDNESDAY_1000, type Stores } from '../../test/booking/fixtures';
 
 /** The records store's own promises, on every backend. Clock: Mon 30 Nov 2026 10:15 GMT. */
@@ -61,6 +63,53 @@ for (const backend of BACKENDS) {
       });
     });
 
+    describe('erasing a lead takes its queued CRM webhook events with it', () => {
+      it('in the same transaction as the lead: a transaction that rolls back leaves the queued messages where they were', async () => {
+        const leadId = await registerAda(stores);
+        await new WebhookFeed(stores.outbox, stores.leads, () => NOW).lead('lead.created', leadId);
+        const failed = stores.records.transaction(async (tx) => {
+          expect(await tx.outbox.forget({ leadId, bookingIds: [], topics: [WEBHOOK_TOPIC] })).toBe(1);
+          await tx.leads.erase(leadId);
+          throw new Error('a fault after the outbox delete, before the commit');
+        });
+        await expect(failed).rejects.toThrow('a fault after the outbox delete');
+        expect(await stores.outbox.pending(WEBHOOK_TOPIC)).toBe(1);
+        expect(await stores.leads.brief(leadId)).not.toBeNull();
+      });
+
+      const refusing = (async () => new Response(null, { status: 500 })) as unknown as typeof fetch;
+
+      it('undelivered and dead-lettered events about the lead go in the erase; the lead.erased event (ids only) is what is left', async () => {
+        const leadId = await registerAda(stores, { email: 'ada.queued@example.org' });
+        const other = await registerAda(stores, { email: 'grace.stays@example.org' });
+        const feed = new WebhookFeed(stores.outbox, stores.leads, () => NOW);
+        const crm = new WebhookDelivery(stores.outbox, { url: 'http://127.0.0.1:9/never', secret: 'whsec_test_0123456789abcdef', maxAttempts: 1 }, () => NOW, refusing);
+        await feed.lead('lead.created', leadId);
+        await crm.drain(); // refused once with maxAttempts 1: now a dead letter holding the brief
+        const confirmed = await stores.booking.confirm({ leadId, slotId: WEDNESDAY_0900, now: NOW });
+        expect(confirmed.ok).toBe(true);
+        await feed.booking('booking.confirmed', leadId, confirmed.ok ? confirmed.booking.id : '');
+        await feed.lead('lead.created', other);
+        expect(await stores.outbox.pending(DEAD_LETTER_TOPIC)).toBe(1);
+        expect(await backend.dumpRecords(env)).toContain(backend.name === 'postgres' ? 'ada.queued@example.org' : 'Lovelace');
+
+        const erased = await stores.leads.deleteLead(leadId);
+        expect(erased.ok).toBe(true);
+        await feed.erased(leadId, erased.ok ? erased.cancelled.map((b) => b.id) : []);
+
+        expect(await stores.outbox.pending(DEAD_LETTER_TOPIC)).toBe(0);
+        const queued = (await stores.outbox.list(WEBHOOK_TOPIC, 10)).map((m) => m.payload as { type: string; leadId: string });
+        expect(queued.map((e) => [e.type, e.leadId === leadId ? 'erased lead' : 'other'])).toEqual([
+          ['lead.created', 'other'],
+          ['lead.erased', 'erased lead'],
+        ]);
+        const everything = JSON.stringify(await Promise.all([WEBHOOK_TOPIC, DEAD_LETTER_TOPIC].map((t) => stores.outbox.list(t, 100))));
+        expect(everything).not.toContain('ada.queued@example.org');
+        expect(everything).toContain('grace.stays@example.org'); // the check can see an address that is there
+        expect(await backend.dumpRecords(env)).not.toContain('ada.queued@example.org');
+      });
+    });
+
     it('registering again from the same conversation returns the first lead', async () => {
       const first = await registerAda(stores, { conversationId: 'conv-a' });
       await registerAda(stores, { conversationId: 'conv-b' });
@@ -97,6 +146,26 @@ describe('records on sqlite: files and erasure', () => {
     for (const file of fs.readdirSync(path.join(dataDir, 'data'))) {
       expect([file, fs.statSync(path.join(dataDir, 'data', file)).mode & 0o777]).toEqual([file, 0o600]);
     }
+  });
+
+  it('after "delete my data" no byte of the email is left in the outbox file or its log, though a webhook event about the lead was queued', async () => {
+    const leadId = await registerAda(stores, { email: 'ada.outbox@example.org' });
+    const feed = new WebhookFeed(stores.outbox, stores.leads, () => NOW);
+    await feed.lead('lead.created', leadId);
+    const outboxBytes = () =>
+      Buffer.concat(
+        fs
+          .readdirSync(path.join(dataDir, 'data'))
+          .filter((f) => f.startsWith('outbox.sqlite'))
+          .map((f) => fs.readFileSync(path.join(dataDir, 'data', f))),
+      ).toString('latin1');
+    expect(outboxBytes()).toContain('ada.outbox@example.org'); // the check can see it while it is there
+    const erased = await stores.leads.deleteLead(leadId);
+    await feed.erased(leadId, erased.ok ? erased.cancelled.map((b) => b.id) : []);
+    const left = outboxBytes();
+    expect(left).not.toContain('ada.outbox@example.org');
+    expect(left).not.toContain('Lovelace');
+    expect(left).toContain('lead.erased'); // what is left is the erasure's own event, ids only
   });
 
   it('after "delete my data" no byte of the name, email or phone is left in the file or its log', async () => {

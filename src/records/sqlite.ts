@@ -2,7 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteBookingRows } from '../booking/store/sqlite';
 import { SqliteLeadRows } from '../leads/store/sqlite';
-import { openDataFile } from '../storage/files';
+import { AttachedSqliteOutbox, createOutboxTable, SqliteOutbox } from '../outbox/sqlite';
+import { openDataFile, prepareDataFile } from '../storage/files';
 import { Serial } from './serial';
 import type { Records, RecordsTx } from './types';
 
@@ -105,7 +106,14 @@ export class SqliteRecords implements Records {
     this.db = openDataFile(file, { busyTimeoutMs: 10000, synchronousNormal: true });
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
-    this.rows = { bookings: new SqliteBookingRows(this.db), leads: new SqliteLeadRows(this.db) };
+    // The outbox file, beside this one, is attached so an erasure deletes the lead's queued messages in the same transaction.
+    const outboxFile = SqliteOutbox.fileIn(path.dirname(file));
+    prepareDataFile(outboxFile);
+    this.db.prepare('ATTACH DATABASE ? AS outbox').run(outboxFile);
+    this.db.pragma('outbox.journal_mode = WAL');
+    this.db.pragma('outbox.secure_delete = ON');
+    createOutboxTable(this.db, 'outbox');
+    this.rows = { bookings: new SqliteBookingRows(this.db), leads: new SqliteLeadRows(this.db), outbox: new AttachedSqliteOutbox(this.db, 'outbox') };
   }
 
   static fileIn(dataDir: string): string {
@@ -133,7 +141,8 @@ export class SqliteRecords implements Records {
   /** The log still holds the pages as they were before the erasure: copy it into the file and cut it to nothing. */
   scrub(): Promise<void> {
     return this.serial.run(() => {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma('main.wal_checkpoint(TRUNCATE)');
+      this.db.pragma('outbox.wal_checkpoint(TRUNCATE)');
     });
   }
 

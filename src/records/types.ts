@@ -1,5 +1,6 @@
 import type { BookingRows } from '../booking/store/types';
 import type { LeadRows } from '../leads/store/types';
+import type { OutboxErasure } from '../outbox/types';
 
 /**
  * The records database: leads, consents, bookings and calendar tokens, which
@@ -10,6 +11,8 @@ import type { LeadRows } from '../leads/store/types';
 export interface RecordsTx {
   bookings: BookingRows;
   leads: LeadRows;
+  /** The outbox as an erasure sees it: its messages about a lead go in the same commit as the lead. */
+  outbox: OutboxErasure;
 }
 
 export interface Records {
@@ -20,7 +23,8 @@ export interface Records {
   read<T>(work: (tx: RecordsTx) => Promise<T>): Promise<T>;
   /**
    * After an erasure: leave no readable copy of what was deleted (SQLite:
-   * secure_delete is on, and the write-ahead log is checkpointed and truncated).
+   * secure_delete is on, and the write-ahead logs of the records and outbox
+   * files are checkpointed and truncated; PostgreSQL: VACUUM).
    */
   scrub(): Promise<void>;
   close(): Promise<void>;

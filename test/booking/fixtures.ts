@@ -6,6 +6,8 @@ import { readBankHolidays } from '../../src/booking/bank-holidays';
 import { BookingService } from '../../src/booking/service';
 import { LeadService } from '../../src/leads/service';
 import { openBackend } from '../../src/app/backend';
+import { ERASED_WITH_LEAD } from '../../src/app/erasure';
+import type { OutboxStore } from '../../src/outbox/types';
 import type { Records } from '../../src/records';
 import { assess } from '../../src/scoping/recommendation';
 import type { Answers } from '../../src/scoping/questions';
@@ -37,6 +39,8 @@ export interface Stores {
   booking: BookingService;
   leads: LeadService;
   records: Records;
+  /** The backend's outbox, which an erasure empties of the lead's queued messages. */
+  outbox: OutboxStore;
   close(): Promise<void>;
 }
 
@@ -47,7 +51,8 @@ export async function openService(dataDir: string, env: Record<string, string> =
   const { records } = backend;
   return {
     booking: new BookingService({ config, records, holidays: readBankHolidays().dates, clock }),
-    leads: new LeadService({ config, records, clock }),
+    leads: new LeadService({ config, records, clock, erasedTopics: ERASED_WITH_LEAD }),
+    outbox: backend.outbox,
     records,
     close: () => backend.close(),
   };
