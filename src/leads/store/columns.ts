@@ -1,4 +1,5 @@
-import { emptyProfile, type Lead } from '../lead';
+import { parseRow } from '../../records/parse';
+import { AnswersSchema, AssessmentSchema, emptyProfile, type Lead, LeadProfileSchema } from '../lead';
 
 /** A lead row joined with its consent, as both backends select it (JSON columns as text). */
 export interface LeadColumns {
@@ -40,4 +41,25 @@ export function leadFromColumns(r: LeadColumns): Lead {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/**
+ * The lead's own columns as both backends write them, in this order: name, email, organisation,
+ * role, phone, answers, assessment, profile. Answers, assessment and profile are checked here, so a
+ * wrong shape never reaches either store.
+ */
+export function leadValues(lead: Pick<Lead, 'contact' | 'answers' | 'assessment' | 'profile'>): (string | null)[] {
+  const answers = parseRow(AnswersSchema, lead.answers, 'leads');
+  const assessment = lead.assessment === null ? null : parseRow(AssessmentSchema, lead.assessment, 'leads');
+  const profile = parseRow(LeadProfileSchema, lead.profile, 'leads');
+  return [
+    lead.contact.name,
+    lead.contact.email,
+    lead.contact.organisation,
+    lead.contact.role ?? null,
+    lead.contact.phone ?? null,
+    JSON.stringify(answers),
+    assessment === null ? null : JSON.stringify(assessment),
+    JSON.stringify(profile),
+  ];
 }

@@ -3,8 +3,8 @@ import type { Answers } from '../../scoping/questions';
 import type { Assessment } from '../../scoping/recommendation';
 import { iso, type Queryable } from '../../db/postgres';
 import { parseRow } from '../../records/parse';
-import { AnswersSchema, AssessmentSchema, type Lead, LeadProfileSchema, LeadSchema } from '../lead';
-import { leadFromColumns, type LeadColumns } from './columns';
+import { AnswersSchema, AssessmentSchema, type Lead, LeadSchema } from '../lead';
+import { leadFromColumns, type LeadColumns, leadValues } from './columns';
 import type { LatestBooking, LeadListing, LeadRows, LeadUpdate, NewLead, UnreadableLead } from './types';
 
 /** Lead and consent rows in PostgreSQL. */
@@ -38,27 +38,12 @@ export class PostgresLeadRows implements LeadRows {
   async insert(lead: NewLead): Promise<string> {
     const id = `lead-${randomUUID()}`;
     const consentId = `consent-${randomUUID()}`;
-    const answers = parseRow(AnswersSchema, lead.answers, 'leads');
-    const assessment = lead.assessment === null ? null : parseRow(AssessmentSchema, lead.assessment, 'leads');
+    const values = leadValues(lead);
     await this.db.query(`INSERT INTO consents (id, given_at, notice_version) VALUES ($1, $2, $3)`, [consentId, lead.consent.givenAt, lead.consent.noticeVersion]);
     await this.db.query(
       `INSERT INTO leads (id, consent_id, conversation_id, channel_id, name, email, organisation, role, phone, answers, assessment, profile, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $12, $12)`,
-      [
-        id,
-        consentId,
-        lead.conversationId,
-        lead.channelId,
-        lead.contact.name,
-        lead.contact.email,
-        lead.contact.organisation,
-        lead.contact.role ?? null,
-        lead.contact.phone ?? null,
-        JSON.stringify(answers),
-        assessment === null ? null : JSON.stringify(assessment),
-        lead.now,
-        JSON.stringify(parseRow(LeadProfileSchema, lead.profile, 'leads')),
-      ],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+      [id, consentId, lead.conversationId, lead.channelId, ...values, lead.now],
     );
     return id;
   }
@@ -71,24 +56,11 @@ export class PostgresLeadRows implements LeadRows {
   }
 
   async update(leadId: string, u: LeadUpdate): Promise<boolean> {
-    const answers = parseRow(AnswersSchema, u.answers, 'leads');
-    const assessment = u.assessment === null ? null : parseRow(AssessmentSchema, u.assessment, 'leads');
-    const profile = parseRow(LeadProfileSchema, u.profile, 'leads');
+    const values = leadValues(u);
     const { rows } = await this.db.query<{ consent_id: string }>(
       `UPDATE leads SET name = $1, email = $2, organisation = $3, role = $4, phone = $5, answers = $6, assessment = $7, profile = $8, updated_at = $9
        WHERE id = $10 RETURNING consent_id`,
-      [
-        u.contact.name,
-        u.contact.email,
-        u.contact.organisation,
-        u.contact.role ?? null,
-        u.contact.phone ?? null,
-        JSON.stringify(answers),
-        assessment === null ? null : JSON.stringify(assessment),
-        JSON.stringify(profile),
-        u.now,
-        leadId,
-      ],
+      [...values, u.now, leadId],
     );
     if (rows.length === 0) return false;
     await this.db.query(`UPDATE consents SET given_at = $1, notice_version = $2 WHERE id = $3`, [u.consent.givenAt, u.consent.noticeVersion, rows[0].consent_id]);

@@ -4,9 +4,9 @@ import type { Answers } from '../../scoping/questions';
 import type { Assessment } from '../../scoping/recommendation';
 import { parseRow } from '../../records/parse';
 import { Statements } from '../../records/statements';
-import { AnswersSchema, AssessmentSchema, type Lead, LeadProfileSchema, LeadSchema } from '../lead';
+import { AnswersSchema, AssessmentSchema, type Lead, LeadSchema } from '../lead';
 import type { LatestBooking, LeadListing, LeadRows, LeadUpdate, NewLead, UnreadableLead } from './types';
-import { leadFromColumns, type LeadColumns } from './columns';
+import { leadFromColumns, type LeadColumns, leadValues } from './columns';
 
 /** Lead and consent rows in records.sqlite. */
 
@@ -44,8 +44,7 @@ export class SqliteLeadRows implements LeadRows {
   async insert(lead: NewLead): Promise<string> {
     const id = `lead-${randomUUID()}`;
     const consentId = `consent-${randomUUID()}`;
-    const answers = parseRow(AnswersSchema, lead.answers, 'leads');
-    const assessment = lead.assessment === null ? null : parseRow(AssessmentSchema, lead.assessment, 'leads');
+    const values = leadValues(lead);
     this.sql.get(`INSERT INTO consents (id, given_at, notice_version) VALUES (?, ?, ?)`).run(consentId, lead.consent.givenAt, lead.consent.noticeVersion);
     this.sql
       .get(
@@ -53,22 +52,7 @@ export class SqliteLeadRows implements LeadRows {
            answers_json, assessment_json, profile_json, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        id,
-        consentId,
-        lead.conversationId,
-        lead.channelId,
-        lead.contact.name,
-        lead.contact.email,
-        lead.contact.organisation,
-        lead.contact.role ?? null,
-        lead.contact.phone ?? null,
-        JSON.stringify(answers),
-        assessment === null ? null : JSON.stringify(assessment),
-        JSON.stringify(parseRow(LeadProfileSchema, lead.profile, 'leads')),
-        lead.now,
-        lead.now,
-      );
+      .run(id, consentId, lead.conversationId, lead.channelId, ...values, lead.now, lead.now);
     return id;
   }
 
@@ -78,9 +62,7 @@ export class SqliteLeadRows implements LeadRows {
   }
 
   async update(leadId: string, u: LeadUpdate): Promise<boolean> {
-    const answers = parseRow(AnswersSchema, u.answers, 'leads');
-    const assessment = u.assessment === null ? null : parseRow(AssessmentSchema, u.assessment, 'leads');
-    const profile = parseRow(LeadProfileSchema, u.profile, 'leads');
+    const values = leadValues(u);
     const row = this.sql.get(`SELECT consent_id FROM leads WHERE id = ?`).get(leadId) as { consent_id: string } | undefined;
     if (!row) return false;
     this.sql.get(`UPDATE consents SET given_at = ?, notice_version = ? WHERE id = ?`).run(u.consent.givenAt, u.consent.noticeVersion, row.consent_id);
@@ -89,18 +71,7 @@ export class SqliteLeadRows implements LeadRows {
         `UPDATE leads SET name = ?, email = ?, organisation = ?, role = ?, phone = ?, answers_json = ?, assessment_json = ?, profile_json = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(
-        u.contact.name,
-        u.contact.email,
-        u.contact.organisation,
-        u.contact.role ?? null,
-        u.contact.phone ?? null,
-        JSON.stringify(answers),
-        assessment === null ? null : JSON.stringify(assessment),
-        JSON.stringify(profile),
-        u.now,
-        leadId,
-      );
+      .run(...values, u.now, leadId);
     return true;
   }
 
