@@ -1,21 +1,18 @@
 import path from 'node:path';
+import type { TurnLock } from '../bot/turn-lock';
 import type { Config } from '../config/config';
-import { PostgresTurnLock, type TurnLock } from '../bot/turn-lock';
-import { PostgresTeamsStore } from '../channels/teams/store/postgres';
 import { SqliteTeamsStore } from '../channels/teams/store/sqlite';
 import type { TeamsStore } from '../channels/teams/store/types';
-import { BRIEF_TOPIC } from '../channels/teams/outbox';
-import { createPool, migrate, type Pool } from '../db/postgres';
-import { PostgresOutbox } from '../outbox/postgres';
+import type { Pool } from '../db/postgres';
+import { BRIEF_TOPIC } from '../channels/teams/topic';
 import { SqliteOutbox } from '../outbox/sqlite';
 import type { OutboxStore } from '../outbox/types';
-import { PostgresRecords } from '../records/postgres';
 import { SqliteRecords } from '../records/sqlite';
 import type { Records } from '../records/types';
-import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import type { ConversationStorage } from '../storage/types';
-import { PostgresFunnelStore, SqliteFunnelStore, type FunnelStore } from '../funnel/store';
+import { SqliteFunnelStore } from '../funnel/store/sqlite';
+import type { FunnelStore } from '../funnel/store/types';
 import type { RateLimitStore } from '../rate-limit';
 
 /**
@@ -50,7 +47,10 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export async function openBackend(config: Pick<Config, 'dataDir' | 'database'>): Promise<Backend> {
-  return config.database.url ? openPostgres(config.database.url, config.database.poolSize) : openSqlite(config.dataDir);
+  if (!config.database.url) return openSqlite(config.dataDir);
+  // Loaded only when configured: the pg driver and its stores cost start-up time (the leads command's most of all) on SQLite.
+  const { openPostgres } = await import('./backend-postgres');
+  return openPostgres(config.database.url, config.database.poolSize);
 }
 
 async function openSqlite(dataDir: string): Promise<Backend> {
@@ -74,46 +74,4 @@ async function openSqlite(dataDir: string): Promise<Backend> {
       await Promise.all([records.close(), storage.close(), outbox.close(), teams.close(), funnel.close()]);
     },
   };
-}
-
-async function openPostgres(url: string, poolSize: number): Promise<Backend> {
-  const where = describe(url);
-  const pool = createPool(url, poolSize);
-  const lockPool = createPool(url, poolSize);
-  try {
-    await migrate(pool);
-  } catch (error) {
-    await Promise.all([pool.end(), lockPool.end()]);
-    throw new DatabaseUnavailableError(where, error);
-  }
-  const turnLock = new PostgresTurnLock(lockPool);
-  let closed: Promise<void> | null = null;
-  return {
-    kind: 'postgres',
-    records: new PostgresRecords(pool),
-    storage: new PostgresStorage(pool),
-    outbox: new PostgresOutbox(pool),
-    teams: new PostgresTeamsStore(pool),
-    funnel: new PostgresFunnelStore(pool),
-    turnLock,
-    rateLimits: { kind: 'postgres', pool },
-    pool,
-    close() {
-      closed ??= (async () => {
-        await turnLock.close();
-        await pool.end();
-      })();
-      return closed;
-    },
-  };
-}
-
-/** host:port/database, never the password. */
-function describe(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-  } catch {
-    return 'the configured address';
-  }
 }

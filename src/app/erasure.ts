@@ -1,4 +1,4 @@
-import { BRIEF_TOPIC } from '../channels/teams/outbox';
+import { BRIEF_TOPIC } from '../channels/teams/topic';
 import { BOOKING_TOPIC, REMINDER_TOPIC } from '../mail/booking-mail';
 import { DEAD_LETTER_TOPIC } from '../webhook/delivery';
 import { WEBHOOK_TOPIC } from '../webhook/feed';

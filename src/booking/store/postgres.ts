@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { hashCalendarToken, newCalendarToken } from '../calendar';
 import { iso, type Queryable } from '../../db/postgres';
+import { newRowId } from '../../records/ids';
 import { BookingConflict, type BookingRecord, type BookingRows, type NewBooking } from './types';
 
 /**
@@ -71,7 +71,7 @@ export class PostgresBookingRows implements BookingRows {
   }
 
   async insert(b: NewBooking): Promise<string> {
-    const id = `booking-${randomUUID()}`;
+    const id = newRowId('booking');
     try {
       await this.db.query(
         `INSERT INTO bookings (id, lead_id, practitioner, start_at, end_at, busy_until, status, sequence, created_at, updated_at)

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { hashCalendarToken, newCalendarToken } from '../calendar';
 import { Statements } from '../../records/statements';
+import { newRowId } from '../../records/ids';
 import { BookingConflict, type BookingRecord, type BookingRows, type NewBooking } from './types';
 
 /** Booking rows in records.sqlite. Overlaps are checked by the service inside BEGIN IMMEDIATE; unique indexes back it up. */
@@ -70,7 +70,7 @@ export class SqliteBookingRows implements BookingRows {
   }
 
   async insert(b: NewBooking): Promise<string> {
-    const id = `booking-${randomUUID()}`;
+    const id = newRowId('booking');
     try {
       this.sql
         .get(

@@ -11,7 +11,7 @@ import { answeredActivity } from './cards';
 import { teamsIdentity, teamsMemberLookup, type MemberLookup } from './identity';
 import { BriefOutbox, type FlushResult, type ProactiveAdapter } from './outbox';
 import { Practitioners } from './practitioners';
-import { BRIEF_TOPIC } from './outbox';
+import { BRIEF_TOPIC } from './topic';
 import { TeamsHandoff } from './handoff';
 import { SqliteTeamsStore, type TeamsStore } from './store';
 

@@ -4,6 +4,7 @@ import type { OutboxStore } from '../../outbox/types';
 import { OutboxWorker, retryDelayMs } from '../../outbox/worker';
 import type { Logger } from '../../server/logger';
 import { briefActivity } from './cards';
+import { BRIEF_TOPIC } from './topic';
 
 export { retryDelayMs };
 
@@ -15,8 +16,6 @@ export { retryDelayMs };
  * channel registered yet) leaves it with a later retry time. A brief is
  * dropped when its lead has been erased, and expires with the call.
  */
-
-export const BRIEF_TOPIC = 'teams.brief';
 
 export interface ProactiveAdapter {
   continueConversationAsync(

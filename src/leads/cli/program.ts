@@ -33,8 +33,8 @@ export async function runLeadsCli(argv: string[], config: Config, io: Io): Promi
   let opened: Opened | null = null;
   const open = async (): Promise<Opened> => {
     if (opened) return opened;
-    // A broken database file is named, with what to do, before any store opens it.
-    if (!config.database.url) checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite', 'outbox.sqlite', 'funnel.sqlite']);
+    // A file that is not a database is named, with what to do, before any store opens it (pages are checked at server start).
+    if (!config.database.url) checkDataFiles(config.dataDir, ['records.sqlite', 'conversations.sqlite', 'teams.sqlite', 'outbox.sqlite', 'funnel.sqlite'], 'header');
     const backend = await openBackend(config);
     const leads = new LeadService({
       config,

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Answers } from '../../scoping/questions';
 import type { Assessment } from '../../scoping/recommendation';
 import { iso, type Queryable } from '../../db/postgres';
 import { parseRow } from '../../records/parse';
+import { newRowId } from '../../records/ids';
 import { AnswersSchema, AssessmentSchema, type Lead, LeadSchema } from '../lead';
 import { leadFromColumns, type LeadColumns, leadValues } from './columns';
 import type { LatestBooking, LeadListing, LeadRows, LeadUpdate, NewLead, UnreadableLead } from './types';
@@ -36,8 +36,8 @@ export class PostgresLeadRows implements LeadRows {
   constructor(private readonly db: Queryable) {}
 
   async insert(lead: NewLead): Promise<string> {
-    const id = `lead-${randomUUID()}`;
-    const consentId = `consent-${randomUUID()}`;
+    const id = newRowId('lead');
+    const consentId = newRowId('consent');
     const values = leadValues(lead);
     await this.db.query(`INSERT INTO consents (id, given_at, notice_version) VALUES ($1, $2, $3)`, [consentId, lead.consent.givenAt, lead.consent.noticeVersion]);
     await this.db.query(

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Answers } from '../../scoping/questions';
 import type { Assessment } from '../../scoping/recommendation';
 import { parseRow } from '../../records/parse';
 import { Statements } from '../../records/statements';
+import { newRowId } from '../../records/ids';
 import { AnswersSchema, AssessmentSchema, type Lead, LeadSchema } from '../lead';
 import type { LatestBooking, LeadListing, LeadRows, LeadUpdate, NewLead, UnreadableLead } from './types';
 import { leadFromColumns, type LeadColumns, leadValues } from './columns';
@@ -42,8 +42,8 @@ export class SqliteLeadRows implements LeadRows {
   }
 
   async insert(lead: NewLead): Promise<string> {
-    const id = `lead-${randomUUID()}`;
-    const consentId = `consent-${randomUUID()}`;
+    const id = newRowId('lead');
+    const consentId = newRowId('consent');
     const values = leadValues(lead);
     this.sql.get(`INSERT INTO consents (id, given_at, notice_version) VALUES (?, ?, ?)`).run(consentId, lead.consent.givenAt, lead.consent.noticeVersion);
     this.sql
