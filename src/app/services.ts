@@ -123,6 +123,7 @@ export async function createServices(
   const deliverSoon = () =>
     setImmediate(() => void webhook?.drain().catch((error: Error) => logger.error('webhook delivery failed', { error: error.name })));
   const leadEvents = target ? new WebhookFeed(backend.outbox, leads, clock, deliverSoon) : undefined;
+  const funnel = new FunnelRecorder(backend.funnel, clock, (error) => logger.error('funnel not counted', { error: error.name }));
   return {
     turn: {
       config,
@@ -133,7 +134,7 @@ export async function createServices(
       booking,
       leads,
       leadEvents,
-      funnel: new FunnelRecorder(backend.funnel, clock, (error) => logger.error('funnel not counted', { error: error.name })),
+      funnel,
       clock,
       baseUrl: options.baseUrl,
     },
@@ -144,6 +145,7 @@ export async function createServices(
     calendar,
     mail,
     close: async () => {
+      await funnel.flush().catch((error: Error) => logger.error('funnel counts not written at shutdown', { error: error.name }));
       await webhook?.idle();
       await mail?.stop();
       await calendar.stop();

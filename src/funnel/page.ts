@@ -11,7 +11,8 @@ import type { FunnelStore } from './store/types';
  * takes what `npm run leads -- funnel --since` takes (default 30d).
  */
 
-export function funnelPage(deps: { adminToken: string | undefined; store: FunnelStore; clock: () => Date }): express.Router {
+/** `flush`: writes this process's counts still held in memory (src/funnel/batch.ts), so the page is up to date. */
+export function funnelPage(deps: { adminToken: string | undefined; store: FunnelStore; flush?: () => Promise<void>; clock: () => Date }): express.Router {
   const router = express.Router();
   router.get('/admin/funnel', async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -22,6 +23,7 @@ export function funnelPage(deps: { adminToken: string | undefined; store: Funnel
     const since = parseSince(typeof req.query.since === 'string' ? req.query.since : '30d', deps.clock());
     if (typeof since === 'string') return void res.status(400).type('text/plain').send(since);
     const fromDay = since.toISOString().slice(0, 10);
+    await deps.flush?.();
     const report = buildReport(fromDay, await deps.store.counts(fromDay));
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     res.type('html').send(renderPage(report));

@@ -119,7 +119,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
 
   // The practitioners' funnel chart: off unless ADMIN_TOKEN is set, then bearer-token only.
-  app.use('/', funnelPage({ adminToken: config.practice.adminToken, store: services.backend.funnel, clock: options.clock ?? (() => new Date()) }));
+  app.use(
+    '/',
+    funnelPage({ adminToken: config.practice.adminToken, store: services.backend.funnel, flush: () => services.turn.funnel!.flush(), clock: options.clock ?? (() => new Date()) }),
+  );
 
   // The website: the self-hosted Direct Line channel Web Chat talks to, and the firm's demo page.
   let port = config.port;

@@ -5,15 +5,16 @@ import type { FunnelCount, FunnelStore, Miss } from './types';
 export class PostgresFunnelStore implements FunnelStore {
   constructor(private readonly pool: Pool) {}
 
-  async add(day: string, channel: string, metrics: string[]): Promise<void> {
-    if (metrics.length === 0) return;
+  async add(increments: readonly FunnelCount[]): Promise<void> {
+    if (increments.length === 0) return;
+    // One order for every writer: two transactions touching the same counters never deadlock.
+    const rows = [...increments].sort((a, b) => a.day.localeCompare(b.day) || a.channel.localeCompare(b.channel) || a.metric.localeCompare(b.metric));
     await inTransaction(this.pool, async (client) => {
-      // One order for every writer: two transactions touching the same counters never deadlock.
-      for (const metric of [...metrics].sort()) {
+      for (const row of rows) {
         await client.query(
-          `INSERT INTO funnel_counts (day, channel, metric, count) VALUES ($1, $2, $3, 1)
-           ON CONFLICT (day, channel, metric) DO UPDATE SET count = funnel_counts.count + 1`,
-          [day, channel, metric],
+          `INSERT INTO funnel_counts (day, channel, metric, count) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (day, channel, metric) DO UPDATE SET count = funnel_counts.count + EXCLUDED.count`,
+          [row.day, row.channel, row.metric, row.count],
         );
       }
     });

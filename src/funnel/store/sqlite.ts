@@ -37,14 +37,14 @@ export class SqliteFunnelStore implements FunnelStore {
     return path.join(dataDir, 'funnel.sqlite');
   }
 
-  add(day: string, channel: string, metrics: string[]): Promise<void> {
+  add(increments: readonly FunnelCount[]): Promise<void> {
     return this.serial.run(() => {
       const upsert = this.sql.get(
-        `INSERT INTO funnel_counts (day, channel, metric, count) VALUES (?, ?, ?, 1)
-         ON CONFLICT (day, channel, metric) DO UPDATE SET count = count + 1`,
+        `INSERT INTO funnel_counts (day, channel, metric, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (day, channel, metric) DO UPDATE SET count = count + excluded.count`,
       );
       this.db.transaction(() => {
-        for (const metric of metrics) upsert.run(day, channel, metric);
+        for (const row of increments) upsert.run(row.day, row.channel, row.metric, row.count);
       }).immediate();
     });
   }

@@ -19,11 +19,12 @@ for (const backend of BACKENDS) {
     });
 
     it('counts add up across writers, per day, channel and metric', async () => {
+      const count = (day: string, channel: string, metric: string, n = 1) => ({ day, channel, metric, count: n });
       await Promise.all([
-        a.funnel.add('2026-11-30', 'webchat', ['started', 'reached:ai_use']),
-        b.funnel.add('2026-11-30', 'webchat', ['started', 'faq:faq.cost', 'faq:faq.cost']),
-        a.funnel.add('2026-11-30', 'msteams', ['started']),
-        b.funnel.add('2026-11-29', 'webchat', ['started']),
+        a.funnel.add([count('2026-11-30', 'webchat', 'started'), count('2026-11-30', 'webchat', 'reached:ai_use')]),
+        b.funnel.add([count('2026-11-30', 'webchat', 'started'), count('2026-11-30', 'webchat', 'faq:faq.cost', 2)]),
+        a.funnel.add([count('2026-11-30', 'msteams', 'started')]),
+        b.funnel.add([count('2026-11-29', 'webchat', 'started')]),
       ]);
       expect(await a.funnel.counts('2026-11-30')).toEqual([
         { day: '2026-11-30', channel: 'msteams', metric: 'started', count: 1 },

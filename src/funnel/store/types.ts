@@ -24,8 +24,8 @@ export interface Miss {
 }
 
 export interface FunnelStore {
-  /** Adds to the day's counts (one transaction); metrics given more than once add up. */
-  add(day: string, channel: string, metrics: string[]): Promise<void>;
+  /** Adds each row's count to the stored one (one transaction); the funnel batches turns' counts into one call (src/funnel/batch.ts). */
+  add(increments: readonly FunnelCount[]): Promise<void>;
   addMiss(miss: Miss): Promise<void>;
   /** Every count from `fromDay` (inclusive), by day, channel and metric. */
   counts(fromDay: string): Promise<FunnelCount[]>;
