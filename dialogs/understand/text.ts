@@ -70,7 +70,7 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
         }
       }
       if (result.check) return propose(turn, { question: pending, value: result.value, words: text });
-      const facts = factsIn(text).filter((f) => f.question !== pending);
+      const facts = readFacts(text).filter((f) => f.question !== pending);
       await answer(turn, pending, result.value as never, confidentFacts(facts), text);
       // A fact given in passing is confirmed before it is recorded.
       const passing = facts.find((f) => f.check !== null && turn.context.answers[f.question] === undefined);
@@ -94,7 +94,7 @@ export async function onText(turn: TurnState, text: string): Promise<void> {
     return onIntent(turn, match.intent, text);
   }
 
-  const readings = factsIn(text).filter((f) => turn.context.answers[f.question] === undefined);
+  const readings = readFacts(text).filter((f) => turn.context.answers[f.question] === undefined);
   const facts = newFacts(turn, confidentFacts(readings));
   if (Object.keys(facts).length > 0) {
     await recordFacts(turn, facts, true, text);
@@ -162,7 +162,7 @@ function readCorrection(turn: TurnState, text: string): FactReading | null {
   const changes = (q: QuestionId, value: string) => answers[q] !== undefined && answers[q] !== value && isApplicable(q, answers);
   const correcting = soundsLikeCorrection(text);
   // A fact the reader is unsure of changes nothing unless the visitor sounds like they are correcting something.
-  const fact = factsIn(text).find((f) => changes(f.question, f.value) && (f.check === null || correcting));
+  const fact = readFacts(text).find((f) => changes(f.question, f.value) && (f.check === null || correcting));
   if (fact) return fact;
   if (!correcting) return null;
   const readings = QUESTION_ORDER.filter((question) => answers[question] !== undefined).flatMap((question) => {
@@ -175,12 +175,6 @@ function readCorrection(turn: TurnState, text: string): FactReading | null {
   return readings.length === 1 ? readings[0] : null;
 }
 
-/** The facts of the message being read: the reader is the costly part of a turn, so it reads a text once. */
-let lastRead: { text: string; facts: FactReading[] } | null = null;
-function factsIn(text: string): FactReading[] {
-  if (lastRead?.text !== text) lastRead = { text, facts: readFacts(text) };
-  return lastRead.facts;
-}
 
 /** Facts to record straight away: confident, nothing to confirm. */
 function confidentFacts(readings: FactReading[]): Answers {

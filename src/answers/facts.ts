@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { QUESTION_ORDER, type Answers, type QuestionId } from '../scoping/questions';
 import type { Clause } from './clauses';
 import { gazetteer } from './entities/places';
@@ -82,9 +83,18 @@ function selfDescriptions(clause: Clause): string[] {
  *   "we're an NHS trust and already 27001 certified"
  *     → certification certified, sector health
  */
-export function readFacts(text: string): FactReading[] {
+export function readFacts(text: string): readonly FactReading[] {
+  if (typeof text !== 'string') return [];
+  let readings = recentFacts.get(text);
+  if (readings === undefined) recentFacts.set(text, (readings = readFactsNow(text)));
+  return readings;
+}
+
+/** Pure in the text (content is loaded at start-up): recent results are kept (bounded) and shared, so never changed. */
+const recentFacts = new LRUCache<string, readonly FactReading[]>({ max: 1000 });
+
+function readFactsNow(text: string): FactReading[] {
   const readings: FactReading[] = [];
-  if (typeof text !== 'string') return readings;
   const head = text.slice(0, MAX_FACT_CHARS);
   if (head.trim() === '') return readings;
   const parts = reader().clauses(head);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { QUESTION_ORDER, QUESTION_VALUES, type AnswerValue, type QuestionId } from '../scoping/questions';
 import { choicePosition } from './choice-number';
 import { isOnlyHedge } from './hedge';
@@ -46,6 +47,21 @@ const MAX_COMMAND_WORDS = 8;
  * MAX_ANSWER_CHARS characters give 'unrecognised'.
  */
 export function interpretAnswer<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
+  if (typeof text !== 'string') return { ok: false, reason: 'unrecognised' };
+  const key = `${question}\u0000${text}`;
+  let reading = recentReadings.get(key) as Interpretation<Q> | undefined;
+  if (reading === undefined) recentReadings.set(key, (reading = interpretNow(question, text)));
+  return reading;
+}
+
+/**
+ * A reading depends only on the question, the text and the content loaded at
+ * start-up, and the same short answers ("no", "not yet", "UK") come again and
+ * again: recent readings are kept (bounded), and shared, so never changed.
+ */
+const recentReadings = new LRUCache<string, Interpretation<QuestionId>>({ max: 1000 });
+
+function interpretNow<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
   const unrecognised = { ok: false, reason: 'unrecognised' } as const;
   if (typeof text !== 'string' || text.length > MAX_ANSWER_CHARS) return unrecognised;
   const normalised = normalise(text);

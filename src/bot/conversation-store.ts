@@ -57,6 +57,22 @@ export class ConversationStore {
   }
 }
 
+/**
+ * The machine's initial snapshot, computed once: a snapshot is never changed
+ * in place (each transition makes a new one), so every new conversation can
+ * start from the same object.
+ */
+let initial: ScopingSnapshot | undefined;
 export function fresh(): ScopingSnapshot {
-  return initialTransition(scopingMachine)[0];
+  if (!initial) {
+    initial = initialTransition(scopingMachine)[0];
+    deepFreeze(initial.context); // a change in place would leak into every new conversation: make it throw instead
+  }
+  return initial;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }

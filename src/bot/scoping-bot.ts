@@ -151,8 +151,7 @@ export class ScopingBot extends TeamsActivityHandler {
           // Before the replies go out, so the confirmation is all that remains of the conversation.
           if (result.erased) await this.notifyErased(context);
           if (result.replies.length > 0) await context.sendActivities(result.replies);
-          const stateChanged = JSON.stringify(result.snapshot.value) !== JSON.stringify(loaded.snapshot.value);
-          await this.afterTurn(context, turnEvent, stateChanged);
+          await this.afterTurn(context, turnEvent, () => JSON.stringify(result.snapshot.value) !== JSON.stringify(loaded.snapshot.value));
           logger.debug('turn', { key, kind: event.kind, state: result.snapshot.value, ms: Date.now() - started });
           return;
         }
@@ -193,10 +192,11 @@ export class ScopingBot extends TeamsActivityHandler {
     }
   }
 
-  private async afterTurn(context: TurnContext, event: TurnEvent, stateChanged: boolean): Promise<void> {
+  /** `stateChanged` is worked out only for a channel that asks (Teams). */
+  private async afterTurn(context: TurnContext, event: TurnEvent, stateChanged: () => boolean): Promise<void> {
     if (!this.hooks.afterTurn) return;
     try {
-      await this.hooks.afterTurn(context, { event, stateChanged });
+      await this.hooks.afterTurn(context, { event, stateChanged: stateChanged() });
     } catch (error) {
       this.deps.logger.warn('channel after-turn hook failed', { error: (error as Error).name, conversation: context.activity.conversation?.id });
     }
