@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
+import { parseDoc } from './doc';
 import type { ConversationStorage } from './types';
 import { ETagConflictError } from './etag';
 import { openDataFile } from './files';
@@ -102,19 +103,5 @@ export class SqliteStorage implements ConversationStorage {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-}
-
-/**
- * A stored document that is not a JSON object (a torn write, a hand edit) is
- * read as an empty item with its eTag: the conversation then restarts with an
- * apology, like a record of an older shape, and the next save replaces it.
- */
-function parseDoc(doc: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(doc) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { unreadable: true };
-  } catch {
-    return { unreadable: true };
   }
 }
