@@ -175,7 +175,6 @@ function readCorrection(turn: TurnState, text: string): FactReading | null {
   return readings.length === 1 ? readings[0] : null;
 }
 
-
 /** Facts to record straight away: confident, nothing to confirm. */
 function confidentFacts(readings: FactReading[]): Answers {
   const facts: Record<string, string> = {};

@@ -85,17 +85,17 @@ function selfDescriptions(clause: Clause): string[] {
  */
 export function readFacts(text: string): readonly FactReading[] {
   if (typeof text !== 'string') return [];
-  let readings = recentFacts.get(text);
-  if (readings === undefined) recentFacts.set(text, (readings = readFactsNow(text)));
+  const head = text.slice(0, MAX_FACT_CHARS); // all that is read, so all that is kept
+  let readings = recentFacts.get(head);
+  if (readings === undefined) recentFacts.set(head, (readings = readFactsNow(head)));
   return readings;
 }
 
 /** Pure in the text (content is loaded at start-up): recent results are kept (bounded) and shared, so never changed. */
 const recentFacts = new LRUCache<string, readonly FactReading[]>({ max: 1000 });
 
-function readFactsNow(text: string): FactReading[] {
+function readFactsNow(head: string): FactReading[] {
   const readings: FactReading[] = [];
-  const head = text.slice(0, MAX_FACT_CHARS);
   if (head.trim() === '') return readings;
   const parts = reader().clauses(head);
   for (const question of QUESTION_ORDER) {

@@ -47,7 +47,7 @@ const MAX_COMMAND_WORDS = 8;
  * MAX_ANSWER_CHARS characters give 'unrecognised'.
  */
 export function interpretAnswer<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
-  if (typeof text !== 'string') return { ok: false, reason: 'unrecognised' };
+  if (typeof text !== 'string' || text.length > MAX_ANSWER_CHARS) return { ok: false, reason: 'unrecognised' };
   const key = `${question}\u0000${text}`;
   let reading = recentReadings.get(key) as Interpretation<Q> | undefined;
   if (reading === undefined) recentReadings.set(key, (reading = interpretNow(question, text)));
@@ -63,7 +63,6 @@ const recentReadings = new LRUCache<string, Interpretation<QuestionId>>({ max: 1
 
 function interpretNow<Q extends QuestionId>(question: Q, text: string): Interpretation<Q> {
   const unrecognised = { ok: false, reason: 'unrecognised' } as const;
-  if (typeof text !== 'string' || text.length > MAX_ANSWER_CHARS) return unrecognised;
   const normalised = normalise(text);
   if (normalised.replace(/[ .]/g, '') === '') return unrecognised;
   const values = QUESTION_VALUES[question] as readonly AnswerValue<Q>[];
