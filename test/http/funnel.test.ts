@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBackend } from '../../src/app/backend';
 import { testConfig } from '../../src/config/config';
+import { startServer } from '../../src/server/app';
 import { runLeadsCli } from '../../src/leads/cli/program';
 import { Conversation, recommendationIn } from './client';
 import { bookingIn, bookingSteps, MONDAY, slotsIn } from './booking-flow';
@@ -139,3 +144,21 @@ it('twenty conversations stopping at different steps: the counts per stage, drop
   expect(misses.out).toMatch(/test\s+-\s+zxqv blorp wibble, \[phone\], \[email\]/);
   expect(misses.out).not.toMatch(/example\.(org|net)|07700/);
 }, 300_000);
+
+it('counts still held in memory when the server stops are written, not lost', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-stop-'));
+  try {
+    const running = await startServer(testConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { clock: () => MONDAY });
+    const c = new Conversation(running.url);
+    await c.join();
+    await answer(c, 1);
+    await running.stop();
+
+    const backend = await openBackend(testConfig({ DATA_DIR: dataDir }));
+    const counts = new Map((await backend.funnel.counts('2026-11-30')).map((r) => [r.metric, r.count]));
+    await backend.close();
+    expect([counts.get('started'), counts.get('answered:ai_use')]).toEqual([1, 1]);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
