@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     rl.prompt();
   }
   rl.close();
-  services.close();
+  await services.close(); // writes what is still held in memory (the funnel's counts) before the process ends
 }
 
 /** The numbered choices the bot offered, in their order (its quick replies carry what each sends). */
