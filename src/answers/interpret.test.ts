@@ -69,6 +69,8 @@ specify(
       'heavily, it is everywhere',
       'yes, in produciton',
       'we piloted it last year and now it is live',
+      // Someone else is the subject, but the AI is named as the organisation's own.
+      'customers talk to our LLM assistant every day',
     ],
   },
   [
@@ -81,6 +83,7 @@ specify(
     ["customers haven't raised AI at all", 'unrecognised'],
     ['none of our clients care about AI', 'unrecognised'],
     ['nobody has asked us about machine learning yet', 'unrecognised'],
+    ['our customers use AI', 'unrecognised'], // their AI, not ours
     ['banana', 'unrecognised'],
   ],
 );

@@ -28,6 +28,23 @@ export class Terms {
     const modifiers = content.othersModifiers.map((t) => normalise(t).replace(/ /g, '\\s'));
     this.othersSubject = new RegExp(`^(?:(?:${FILLERS.join('|')}) )*(?:(?:${modifiers.join('|')}) ){0,4}(?:${others.join('|')})(?: |$)`);
     this.terms = Object.fromEntries(SUBJECTS.map((subject) => [subject, prepare(content[subject])])) as Record<Subject, string[]>;
+    const aiTerms = this.terms.ai.map((t) => t.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // Up to two words between: "our new LLM assistant"; never someone else ("our customers use AI" is theirs).
+    this.ownAi = new RegExp(` (?:our|my) (?:(?!(?:${others.join('|')}) )\\S+ ){0,2}?(?:${aiTerms.join('|')}) `);
+  }
+
+  /** "our LLM assistant", "my AI tool": AI named as the speaker's own. */
+  private readonly ownAi: RegExp;
+
+  /**
+   * Whether the words name AI as the organisation's own and in use: "customers
+   * talk to our LLM assistant" is about its AI even though customers are the
+   * subject. Topic phrases ("our AI policy") do not count.
+   */
+  namesOwnAiUse(words: readonly string[]): boolean {
+    let text = ` ${words.join(' ')} `;
+    for (const phrase of this.aiNotUse) text = text.split(phrase).join(' | ');
+    return this.ownAi.test(text);
   }
 
   /** Phrases that name AI without saying anything about using it ("AI governance", "the AI Act"). */

@@ -22,9 +22,11 @@ export function countOf(phrase: string): number {
 /**
  * Whether every clause naming AI has someone else as its subject ("nobody asked
  * about AI", "our clients don't care about AI"): the negation there denies
- * their interest, and says nothing of the organisation's own AI.
+ * their interest, and says nothing of the organisation's own AI. A clause
+ * that names the AI as the organisation's own ("customers talk to our LLM
+ * assistant") is about it, whoever the subject.
  */
 export function speaksOnlyOfOthers(parts: readonly Clause[]): boolean {
   const naming = parts.filter((part) => terms().names('ai', part.words));
-  return naming.length > 0 && naming.every((part) => terms().speaksOfOthers(part.words));
+  return naming.length > 0 && naming.every((part) => terms().speaksOfOthers(part.words) && !terms().namesOwnAiUse(part.words));
 }
