@@ -104,7 +104,7 @@ describe('out of scope', () => {
 
   it('"did you mean": the closest topics are offered, and picking one answers it', async () => {
     const c = chat.other('did-you-mean');
-    const replies = await c.say('timeline for the thing');
+    const replies = await c.say('the timing thing'); // vague: the timeline is the closest topic, but not a sure reading
     const label = content.content.faq['faq.timeline'].label;
     expect(textOf(replies)).toMatch(/Did you mean/);
     expect(textOf(replies)).toContain(label);
