@@ -71,6 +71,9 @@ specify(
       'we piloted it last year and now it is live',
       // Someone else is the subject, but the AI is named as the organisation's own.
       'customers talk to our LLM assistant every day',
+      // A trial said to be over, with something live.
+      'no longer a trial, we are in production',
+      'not just a pilot anymore, it is live across the business',
     ],
   },
   [
