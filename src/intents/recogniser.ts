@@ -11,6 +11,7 @@ import { isIntentId } from './ids';
 import { modelKey, type ModelCache } from './model-cache';
 import type { IntentId } from './ids';
 import { normaliseUtterance } from './normalise';
+import { instructsTheBot } from './instructions';
 import { isNotOurs } from './not-ours';
 
 /**
@@ -77,7 +78,7 @@ export async function createRecogniser(content: IntentContent, options: Recognis
     const best = candidates[0];
     const top = ranked[0];
     const inScope = best !== undefined && top?.intent !== NONE && best.score >= threshold;
-    const intent = inScope && !isNotOurs(best.intent, utterance) ? best.intent : null;
+    const intent = inScope && !isNotOurs(best.intent, utterance) && !instructsTheBot(utterance) ? best.intent : null;
     return { intent, contract: intent && contractOf(content, intent), confidence: best?.score ?? 0, candidates };
   };
 
