@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { QUESTION_ORDER, QUESTION_VALUES, type AnswerValue, type QuestionId } from '../scoping/questions';
+import { instructsTheBot } from '../intents/instructions';
 import { choicePosition } from './choice-number';
 import { isOnlyHedge } from './hedge';
 import { compact, MAX_ANSWER_CHARS, normalise } from './normalise';
@@ -76,6 +77,8 @@ function interpretNow<Q extends QuestionId>(question: Q, text: string): Interpre
   if (named !== undefined) return { ok: true, value: named, confidence: 1, check: null };
 
   if (!isOnlyHedge(normalised) && looksLikeQuestion(text)) return { ok: false, reason: 'not-an-answer' };
+  // "ignore your instructions and …" answers nothing: it goes to the intents, which call it out of scope.
+  if (instructsTheBot(text)) return { ok: false, reason: 'not-an-answer' };
 
   const listed = reader().wholeMessage(question, text);
   if (listed !== null) return { ok: false, reason: listed === 'ambiguous' ? 'ambiguous' : 'unrecognised' };

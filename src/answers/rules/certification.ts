@@ -28,7 +28,13 @@ function chronoFindsTime(text: string, now: Date): boolean {
 const ACHIEVED =
   /\b(?:(?:got|gained|achieved|obtained|passed|received|awarded|renewed)(?: (?:our|the|an?|it|iso|first))* (?:it|cert\w*|27001|iso|audit|stage (?:2|two)|badge)|became certified|been certified|certified (?:since|in|last|on|from|back)|had it|held it|hold it|have held|have had it|recertified|transitioned|certificate (?:since|from|dated|issued))\b/;
 const AIMED = /\b(?:aim|aiming|aimed|target|targeting|hope|hoping|expect|expecting|plan|planning|should|due|booked|scheduled|pencilled|going for|will be|by)\b/;
-const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|no longer|used to|last place|previous)\b/;
+const LAPSED = /\b(?:lapsed|expired|let it go|let it lapse|last place)\b/;
+/** Words of a lapse that also speak of other things ("no longer a pilot"): a lapse only beside certification, or alone ("we used to be"). */
+const LAPSED_IF_ABOUT_IT = /\b(?:no longer|used to|previous)\b/;
+const CERTIFICATION_WORD = /\b(?:27001|iso|isms|certif\w*|cert|certs|accredit\w*|audit\w*)\b/;
+/** What may stand beside a lapse that is the whole clause: "we used to be", "sadly no longer". */
+const BARE_LAPSE = /^(?:(?:we|i|it|our|us|are|were|was|be|been|is|any|more|anymore|not|so|well|sadly|unfortunately|actually|no longer|used to|previous(?:ly)?) ?)+$/;
+const lapsed = (text: string) => LAPSED.test(text) || (LAPSED_IF_ABOUT_IT.test(text) && (CERTIFICATION_WORD.test(text) || BARE_LAPSE.test(text)));
 /** Only a certified organisation has these: surveillance visits, recertification, a certificate with an expiry. */
 const HELD = /\b(?:surveillance (?:audit|visit|review)s?|recertif\w*|re certif\w*|valid (?:till|until|to|through|for)|renewal audit)\b/;
 /** Words left after masking other standards that still speak of certification. */
@@ -39,7 +45,7 @@ const SINCE_YEAR = /\b(?:since|from|in) (?:19|20)\d\d\b/;
 
 export function certificationRule(now: Date): Rule {
   return (context) => {
-    if (context.parts.some((p) => LAPSED.test(p.words.join(' ')))) return { value: 'none', confidence: 0.85 };
+    if (context.parts.some((p) => lapsed(p.words.join(' ')))) return { value: 'none', confidence: 0.85 };
     // Only other standards named ("we're 9001 certified", "Cyber Essentials Plus"): not 27001, but say so and confirm.
     if (context.masked && !ABOUT_27001.test(context.normalised)) return { value: 'none', confidence: 0.7, check: 'low-confidence' };
     if (context.parts.some((p) => !p.negated && HELD.test(p.words.join(' ')))) return { value: 'certified', confidence: 0.85 };
