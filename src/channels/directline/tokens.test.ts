@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StartupError } from '../../app/startup-error';
-import { loadSigningKey, TokenSigner } from './tokens';
+import { keepFirstKey, loadSigningKey, TokenSigner } from './tokens';
 
 /** The Direct Line signing key kept under DATA_DIR (issue 10, item 4). */
 
@@ -51,4 +51,22 @@ it('a token signed with an empty key is not accepted by the real signer', () => 
   const forged = new TokenSigner(Buffer.alloc(0)).sign('conversation', 'c1', 'dl_u', 600).token;
   const real = new TokenSigner(loadSigningKey(undefined, dataDir));
   expect(real.verify(forged, 'conversation')).toEqual({ ok: false, reason: 'bad-signature' });
+});
+
+describe('two processes starting at once on a fresh folder', () => {
+  it('the key file appears whole: written beside it, then linked into place, nothing left behind', () => {
+    const key = Buffer.alloc(32, 3);
+    expect(keepFirstKey(keyFile(), key).equals(key)).toBe(true);
+    expect(fs.readFileSync(keyFile(), 'utf8')).toBe(`${key.toString('base64url')}\n`);
+    expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dataDir)).toEqual(['directline-token.key']);
+  });
+
+  it('the one that comes second uses the first one’s key, and leaves it as it was', () => {
+    const first = Buffer.alloc(32, 4);
+    keepFirstKey(keyFile(), first);
+    expect(keepFirstKey(keyFile(), Buffer.alloc(32, 5)).equals(first)).toBe(true);
+    expect(fs.readFileSync(keyFile(), 'utf8')).toBe(`${first.toString('base64url')}\n`);
+    expect(fs.readdirSync(dataDir)).toEqual(['directline-token.key']);
+  });
 });

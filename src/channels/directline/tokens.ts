@@ -90,12 +90,39 @@ export function loadSigningKey(configured: string | undefined, dataDir: string):
   const existing = readKeyFile(file);
   if (existing) return existing;
   fs.mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
+  return keepFirstKey(file, randomBytes(32));
+}
+
+/**
+ * Writes `key` to `file` unless a key is there already, and returns the key
+ * that is kept. The file appears whole or not at all: the key is written to a
+ * temporary file beside it, then hard-linked into place, which fails if the
+ * file exists. (Creating the file and then writing it, as before, let a second
+ * process starting at the same moment read it empty and refuse to start.)
+ */
+export function keepFirstKey(file: string, key: Buffer): Buffer {
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, key.toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(temporary, file);
+    return key;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Another process put its key there first: use theirs.
+    if (code === 'EEXIST') return readKeyFile(file) ?? keyTooShort(file, 0);
+    // A file system without hard links (some mounted volumes): create the file exclusively instead.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return writeExclusively(file, key);
+    throw err;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+function writeExclusively(file: string, key: Buffer): Buffer {
   try {
     fs.writeFileSync(file, key.toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (err) {
-    // Another process wrote it first: use theirs.
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file) ?? keyTooShort(file, 0);
     throw err;
   }
