@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { SqliteBookingRows } from '../booking/store/sqlite';
 import { SqliteLeadRows } from '../leads/store/sqlite';
 import { AttachedSqliteOutbox, createOutboxTable, SqliteOutbox } from '../outbox/sqlite';
-import { openDataFile, prepareDataFile } from '../storage/files';
+import { ensureWal, openDataFile, prepareDataFile } from '../storage/files';
 import { Serial } from './serial';
 import type { Records, RecordsTx } from './types';
 
@@ -110,7 +110,7 @@ export class SqliteRecords implements Records {
     const outboxFile = SqliteOutbox.fileIn(path.dirname(file));
     prepareDataFile(outboxFile);
     this.db.prepare('ATTACH DATABASE ? AS outbox').run(outboxFile);
-    this.db.pragma('outbox.journal_mode = WAL');
+    ensureWal(this.db, 'outbox', 10000);
     this.db.pragma('outbox.secure_delete = ON');
     createOutboxTable(this.db, 'outbox');
     this.rows = { bookings: new SqliteBookingRows(this.db), leads: new SqliteLeadRows(this.db), outbox: new AttachedSqliteOutbox(this.db, 'outbox') };

@@ -40,8 +40,40 @@ export function openDataFile(file: string, options: { busyTimeoutMs?: number; sy
   prepareDataFile(file);
   const db = new Database(file);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  db.pragma('journal_mode = WAL');
+  ensureWal(db, 'main', options.busyTimeoutMs ?? 5000);
   if (options.synchronousNormal) db.pragma('synchronous = NORMAL');
   db.pragma('secure_delete = ON');
   return db;
+}
+
+/**
+ * Puts a database in WAL mode. Converting takes an exclusive lock, and SQLite
+ * runs no busy handler for it: two processes starting at once on a fresh
+ * folder (a supported set-up) could have one refused with SQLITE_BUSY, or its
+ * switch silently declined, whatever the busy timeout. WAL is kept in the file,
+ * so once converted nothing is locked here; until then the switch is retried
+ * with a short backoff within `budgetMs`, and another process finishing it
+ * meanwhile counts as done.
+ */
+export function ensureWal(db: Database.Database, schema = 'main', budgetMs = 5000): void {
+  const deadline = Date.now() + budgetMs;
+  for (let waitMs = 5; ; waitMs = Math.min(waitMs * 2, 100)) {
+    try {
+      if (journalMode(db, schema) === 'wal') return;
+      if (String(db.pragma(`${schema}.journal_mode = WAL`, { simple: true })).toLowerCase() === 'wal') return;
+      // Declined without an error: someone else holds the file. Done if they converted it.
+      if (journalMode(db, schema) === 'wal') return;
+      if (Date.now() >= deadline) throw Object.assign(new Error(`${db.name}: could not switch to WAL within ${budgetMs} ms (another process holds it)`), { code: 'SQLITE_BUSY' });
+    } catch (error) {
+      if (!/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? '')) || Date.now() >= deadline) throw error;
+    }
+    sleepSync(waitMs);
+  }
+}
+
+const journalMode = (db: Database.Database, schema: string) => String(db.pragma(`${schema}.journal_mode`, { simple: true })).toLowerCase();
+
+/** Blocks this thread (start-up only: stores open synchronously, before the server listens). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

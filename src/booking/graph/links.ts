@@ -1,7 +1,7 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Pool } from '../../db/postgres';
-import { prepareDataFile } from '../../storage/files';
+import { openDataFile } from '../../storage/files';
 
 /**
  * Which Microsoft 365 event mirrors which booking: the mailbox it is in,
@@ -27,10 +27,7 @@ export class SqliteEventLinks implements EventLinks {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    prepareDataFile(file);
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDataFile(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS calendar_events (
       booking_id TEXT PRIMARY KEY, mailbox TEXT NOT NULL, event_id TEXT NOT NULL, join_url TEXT)`);
   }
