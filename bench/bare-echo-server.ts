@@ -1,7 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type RunningEchoServer, serveOnLoopback } from './echo-server';
 
 /**
  * The floor for `npm run bench`: botbuilder's own echo sample, nothing of
@@ -21,18 +20,12 @@ class BareEchoBot extends ActivityHandler {
   }
 }
 
-export async function startBareEchoServer(): Promise<{ url: string; server: http.Server; stop(): Promise<void> }> {
+export async function startBareEchoServer(): Promise<RunningEchoServer> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new BareEchoBot();
   const app = express();
   app.post('/api/messages', express.json(), async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, server, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return serveOnLoopback(app);
 }

@@ -53,6 +53,11 @@ export async function startEchoServer(config: Config, storage: Storage, logger: 
   app.post('/api/messages', express.json({ limit: '256kb', type: () => true }), async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+  return serveOnLoopback(app);
+}
+
+/** `app` on a free loopback port, for the bench's baseline bots. */
+export async function serveOnLoopback(app: express.Express): Promise<RunningEchoServer> {
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

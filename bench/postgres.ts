@@ -13,16 +13,7 @@ import pg from 'pg';
 import { startBot, stopAllBots, type BotProcess } from '../test/http/bot-process';
 import { Conversation } from '../test/http/client';
 import { postgresBinDir, startCluster, stopCluster } from '../test/support/postgres-cluster';
-
-const ANSWERS: [string, string][] = [
-  ['ai_use', 'active'],
-  ['certification', 'none'],
-  ['infosec_maturity', 'reasonable'],
-  ['ai_materiality', 'high'],
-  ['sector', 'financial'],
-  ['eu_exposure', 'yes'],
-  ['procurement', 'ai-governance'],
-];
+import { ANSWERS_IN_ORDER } from '../test/booking/fixtures';
 
 export interface PostgresBenchResult {
   rounds: number;
@@ -46,7 +37,7 @@ async function load(urls: string[], conversations: number, tag: string): Promise
       await c.join();
       await c.start();
       turns += 2;
-      for (const [question, answer] of ANSWERS) {
+      for (const [question, answer] of ANSWERS_IN_ORDER) {
         await c.click(question, answer);
         turns += 1;
       }

@@ -16,9 +16,8 @@ import { parseArgs } from 'node:util';
 import { testConfig } from '../src/config/config';
 import { createLogger } from '../src/server/logger';
 import { startServer } from '../src/server/app';
-import { Conversation } from '../test/http/client';
 import { startEchoServer } from './echo-server';
-import { scopingConversation } from './throughput';
+import { echoConversation, scopingConversation } from './throughput';
 
 const CONVERSATIONS = 50;
 const TURNS = 9;
@@ -69,11 +68,7 @@ async function main(): Promise<void> {
     new Promise<T>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
   const bots = {
     scoping: (id: string, i: number) => scopingConversation(scoping.url, agent, id, i, TURNS, []),
-    echo: async (id: string) => {
-      const c = new Conversation(echo.url, { id, channelId: 'bench', agent });
-      for (let t = 0; t < TURNS; t += 1) await c.say(`message ${t} of ${id}`);
-      return TURNS;
-    },
+    echo: (id: string) => echoConversation(echo.url, agent, id, TURNS, []),
   };
   const places: Record<string, Map<string, number>> = {};
   try {

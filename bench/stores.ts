@@ -12,7 +12,7 @@ import { MAX_PENDING, OutboxWorker } from '../src/outbox/worker';
 import { Transcript } from '../src/channels/directline/transcript';
 import { testConfig } from '../src/config/config';
 import { assess } from '../src/scoping/recommendation';
-import type { Answers } from '../src/scoping/questions';
+import { ANSWERS } from '../test/booking/fixtures';
 import { atMost, figure, median, note, section, under } from './report';
 
 /**
@@ -35,15 +35,6 @@ const NOW = new Date('2026-12-07T09:00:00.000Z');
 /** Seeded bookings start here and run forward, all before NOW. */
 const SEED_FROM = new Date('2026-04-06T08:00:00.000Z');
 const PRACTITIONERS = Array.from({ length: 10 }, (_v, i) => `p${i + 1}`).join(',');
-const ANSWERS: Answers = {
-  ai_use: 'active',
-  certification: 'none',
-  infosec_maturity: 'reasonable',
-  ai_materiality: 'high',
-  sector: 'financial',
-  eu_exposure: 'yes',
-  procurement: 'ai-governance',
-};
 const ASSESSMENT = assess(ANSWERS);
 
 /**

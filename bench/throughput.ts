@@ -84,7 +84,7 @@ export async function scopingConversation(
   return done;
 }
 
-async function echoConversation(baseUrl: string, agent: http.Agent, id: string, turns: number, latencies: number[]): Promise<number> {
+export async function echoConversation(baseUrl: string, agent: http.Agent, id: string, turns: number, latencies: number[]): Promise<number> {
   const conversation = new Conversation(baseUrl, { id, channelId: CHANNEL, agent });
   for (let turn = 0; turn < turns; turn += 1) {
     const replies = await timed(latencies, () => conversation.say(`message ${turn} of ${id}`));

@@ -10,7 +10,7 @@ import { ERASED_WITH_LEAD } from '../../src/app/erasure';
 import type { OutboxStore } from '../../src/outbox/types';
 import type { Records } from '../../src/records';
 import { assess } from '../../src/scoping/recommendation';
-import type { Answers } from '../../src/scoping/questions';
+import { QUESTION_ORDER, type Answers, type QuestionId } from '../../src/scoping/questions';
 
 /** Shared set-up for booking tests: a temp data folder, a fixed clock, a consenting lead. */
 
@@ -29,6 +29,9 @@ export const ANSWERS: Answers = {
   eu_exposure: 'yes',
   procurement: 'ai-governance',
 };
+
+/** ANSWERS as a visitor clicks them, in the order the questions come (this profile is asked all seven). */
+export const ANSWERS_IN_ORDER: [QuestionId, string][] = QUESTION_ORDER.map((question) => [question, ANSWERS[question]!]);
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'booking-'));

@@ -11,6 +11,7 @@ import { startSmtp } from '../support/smtp';
 import { waitFor } from '../http/client';
 import { verify } from '../../src/webhook/signature';
 import { WebhookEventSchema, type WebhookEvent } from '../../src/webhook/events';
+import { ANSWERS_IN_ORDER } from '../booking/fixtures';
 
 /**
  * Several instances behind a load balancer, on one PostgreSQL: three server
@@ -33,16 +34,6 @@ async function instances(n: number, url: string): Promise<BotProcess[]> {
   );
 }
 
-const ANSWERS: [string, string][] = [
-  ['ai_use', 'active'],
-  ['certification', 'none'],
-  ['infosec_maturity', 'reasonable'],
-  ['ai_materiality', 'high'],
-  ['sector', 'financial'],
-  ['eu_exposure', 'yes'],
-  ['procurement', 'ai-governance'],
-];
-
 describeWithPostgres('three instances on one PostgreSQL', () => {
   let url: string;
   let bots: BotProcess[];
@@ -58,7 +49,7 @@ describeWithPostgres('three instances on one PostgreSQL', () => {
     await a.join();
     let replies = await a.start();
     const on = [b, c];
-    for (const [i, [question, answer]] of ANSWERS.entries()) {
+    for (const [i, [question, answer]] of ANSWERS_IN_ORDER.entries()) {
       expect(promptIn(replies)?.question).toBe(question); // each instance asks what the last one left off at
       replies = await on[i % 2].click(question, answer);
     }

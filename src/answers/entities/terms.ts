@@ -42,9 +42,14 @@ export class Terms {
    * subject. Topic phrases ("our AI policy") do not count.
    */
   namesOwnAiUse(words: readonly string[]): boolean {
+    return this.ownAi.test(this.withoutTopicPhrases(words));
+  }
+
+  /** The words, padded, with AI named only as a topic ("our AI policy") cut out. */
+  private withoutTopicPhrases(words: readonly string[]): string {
     let text = ` ${words.join(' ')} `;
     for (const phrase of this.aiNotUse) text = text.split(phrase).join(' | ');
-    return this.ownAi.test(text);
+    return text;
   }
 
   /** Phrases that name AI without saying anything about using it ("AI governance", "the AI Act"). */
@@ -67,8 +72,7 @@ export class Terms {
 
   /** Whether the words name AI as something used, not only as a topic. */
   namesAiUse(words: readonly string[]): boolean {
-    let text = ` ${words.join(' ')} `;
-    for (const phrase of this.aiNotUse) text = text.split(phrase).join(' | ');
+    const text = this.withoutTopicPhrases(words);
     return this.terms.ai.some((term) => text.includes(term));
   }
 

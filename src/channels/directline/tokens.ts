@@ -109,7 +109,7 @@ export function keepFirstKey(file: string, key: Buffer): Buffer {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // Another process put its key there first: use theirs.
-    if (code === 'EEXIST') return readKeyFile(file) ?? keyTooShort(file, 0);
+    if (code === 'EEXIST') return keyAlreadyThere(file);
     // A file system without hard links (some mounted volumes): create the file exclusively instead.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return writeExclusively(file, key);
     throw err;
@@ -123,10 +123,13 @@ function writeExclusively(file: string, key: Buffer): Buffer {
     fs.writeFileSync(file, key.toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file) ?? keyTooShort(file, 0);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return keyAlreadyThere(file);
     throw err;
   }
 }
+
+/** Another process's key, written whole before we looked. */
+const keyAlreadyThere = (file: string): Buffer => readKeyFile(file) ?? keyTooShort(file, 0);
 
 /** The key in `file`, or null when there is no file yet. */
 function readKeyFile(file: string): Buffer | null {
