@@ -6,7 +6,7 @@
  * then one summary table. Nothing is asserted: speed and memory live here,
  * not in the tests. Sections (all by default, in this order):
  *
- *   throughput   goal 6: scoping vs a bare botbuilder echo and vs an echo on the same SQLite storage; paced p99
+ *   throughput   goal 6: scoping vs a bare botbuilder echo and vs an echo on the same SQLite storage (stock and project adapter), each bot in its own process; paced p99
  *   directline   goal 7: a website turn vs an /api/messages turn
  *   memory       goal 4: heap after GC around 100k distinct utterances (needs node --expose-gc, as npm run bench gives)
  *   startup      goal 5: npm start to healthy, leads command launch to exit (compiled dist/)
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   };
   console.log(`Scoping bot benchmark: ${ROUNDS} rounds per figure, shown as min / median / max; the median is judged against the goal`);
   console.log(`  node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('  the load generator shares the process with the servers (same overhead for every bot compared)');
+  console.log('  throughput: each bot in a process of its own, driven from this one; other sections: servers and load generator share this process');
 
   const runs: Record<Section, () => Promise<void>> = {
     throughput: () =>

@@ -1,27 +1,24 @@
+import fs from 'node:fs';
 import http from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
 import { ConversationStore } from '../src/bot/conversation-store';
-import { testConfig } from '../src/config/config';
-import { createLogger } from '../src/server/logger';
-import { startServer } from '../src/server/app';
 import { Conversation, promptIn, recommendationIn, type Reply } from '../test/http/client';
 import { SCENARIOS, TYPED } from '../test/http/scenarios';
-import { startBareEchoServer } from './bare-echo-server';
-import { EchoBot, startEchoServer } from './echo-server';
+import { startBotProcess, type BotKind, type BotProcess } from './bots';
+import { EchoBot } from './echo-server';
 import { atLeast, figure, fmt, median, note, percentile, section, under } from './report';
 
 /**
- * Issue 12, goal 6. Three bots in one process, round by round in a rotating
- * order so that load from anything else on the machine falls on all alike:
- * botbuilder's bare echo sample (no storage), the echo bot on this project's
- * stack and SQLite storage, and the scoping bot. N scripted conversations at
- * once over POST /api/messages (expectReplies, keep-alive). Then the scoping
- * bot with people's pauses between messages, for its latency when busy but
- * not saturated.
- *
- * The client shares the process, so every bot pays the same client overhead:
- * absolute figures are lower than a separate load generator would see; the
- * ratios are fair.
+ * Issue 12, goal 6. Four bots, each in a process of its own (as a bot runs in
+ * production: its own heap and garbage collector), driven from this one as a
+ * load generator would: botbuilder's bare echo sample (no storage), the echo
+ * bot with SQLite storage on stock CloudAdapter and on this project's
+ * adapter, and the scoping bot. Round by round in a rotating order, so load
+ * from anything else on the machine falls on all alike, N scripted
+ * conversations at once over POST /api/messages (expectReplies, keep-alive).
+ * Each bot's CPU per turn is its own process's, the load generator's apart.
+ * Then the scoping bot with people's pauses between messages, for its
+ * latency when busy but not saturated.
  */
 
 export interface ThroughputOptions {
@@ -30,7 +27,7 @@ export interface ThroughputOptions {
   rounds: number;
   thinkMs: number;
   dataDir: string;
-  /** Only the scoping bot (for a CPU profile of its turns alone); no ratios then. */
+  /** Only the scoping bot (for a CPU profile of its turns alone: run under --cpu-prof, each bot process writes its own); no ratios then. */
   scopingOnly?: boolean;
 }
 
@@ -95,54 +92,74 @@ export async function echoConversation(baseUrl: string, agent: http.Agent, id: s
 
 interface Round {
   rate: number;
-  /** Process CPU (servers and client) per turn: unlike wall time, barely moved by other processes on the machine. */
-  cpuMsPerTurn: number;
+  /** The bot process's CPU per turn: unlike wall time, barely moved by other processes on the machine. */
+  serverCpuMsPerTurn: number;
+  /** This process's (the load generator's) CPU per turn. */
+  clientCpuMsPerTurn: number;
   p50: number;
   p99: number;
   failures: number;
 }
 
-type Bot = { name: string; run: (id: string, index: number, latencies: number[]) => Promise<number> };
+type Bot = { name: string; process: BotProcess; run: (id: string, index: number, latencies: number[]) => Promise<number> };
 
 async function round(bot: Bot, label: string, conversations: number): Promise<Round> {
   const latencies: number[] = [];
+  const serverCpu = await bot.process.cpuMs();
+  const clientCpu = process.cpuUsage();
   const started = performance.now();
-  const cpu = process.cpuUsage();
   const settled = await Promise.allSettled(Array.from({ length: conversations }, (_v, i) => bot.run(`${label}-${i}`, i, latencies)));
   const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const client = process.cpuUsage(clientCpu);
+  const server = (await bot.process.cpuMs()) - serverCpu;
   let turns = 0;
   let failures = 0;
   for (const r of settled) {
     if (r.status === 'fulfilled') turns += r.value;
     else if ((failures += 1) <= 3) process.stderr.write(`${bot.name}: conversation failed: ${String(r.reason)}\n`);
   }
-  return { rate: turns / seconds, cpuMsPerTurn: (used.user + used.system) / 1000 / turns, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return {
+    rate: turns / seconds,
+    serverCpuMsPerTurn: server / turns,
+    clientCpuMsPerTurn: (client.user + client.system) / 1000 / turns,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
 }
+
+const NAMES: Record<BotKind, string> = {
+  bare: 'bare botbuilder echo, no storage',
+  'echo-stock': 'echo + SQLite, stock CloudAdapter',
+  echo: "echo + SQLite, project's adapter",
+  scoping: 'scoping bot',
+};
 
 export async function benchThroughput(options: ThroughputOptions): Promise<void> {
   const { conversations, turns, rounds, thinkMs } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: conversations * 2 });
-  const logger = createLogger('silent');
-  const scoping = await startServer(testConfig({ DATA_DIR: options.dataDir, PORT: '0', HOST: '127.0.0.1' }), { logger });
-  const echo = await startEchoServer(testConfig({ DATA_DIR: options.dataDir }), scoping.services.storage, logger);
-  const bare = await startBareEchoServer();
-  // Idle keep-alive sockets outlive the pauses between phases: a server closing one
-  // just as the client reuses it would reset a request that never reached the bot.
-  scoping.server.keepAliveTimeout = 120_000;
-  echo.server.keepAliveTimeout = 120_000;
-  bare.server.keepAliveTimeout = 120_000;
-  const scopingBot: Bot = { name: 'scoping bot', run: (id, i, l) => scopingConversation(scoping.url, agent, id, i, turns, l) };
-  const bots: Bot[] = options.scopingOnly
-    ? [scopingBot]
-    : [
-        { name: 'bare botbuilder echo (no storage)', run: (id, _i, l) => echoConversation(bare.url, agent, id, turns, l) },
-        { name: 'echo on this stack (SQLite storage)', run: (id, _i, l) => echoConversation(echo.url, agent, id, turns, l) },
-        scopingBot,
-      ];
+  const kinds: BotKind[] = options.scopingOnly ? ['scoping'] : ['bare', 'echo-stock', 'echo', 'scoping'];
+  const started = await Promise.allSettled(
+    kinds.map((kind) => {
+      const dir = path.join(options.dataDir, kind);
+      fs.mkdirSync(dir, { recursive: true });
+      return startBotProcess(kind, dir);
+    }),
+  );
+  const processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   try {
-    // One untimed round each: the first burst on a cold process (JIT, sockets, SQLite pages) would otherwise be the p99.
-    for (const bot of bots) await round(bot, `warm-${bots.indexOf(bot)}`, conversations);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const bots: Bot[] = processes.map((p) => ({
+      name: NAMES[p.kind],
+      process: p,
+      run: (id, i, l) => (p.kind === 'scoping' ? scopingConversation(p.url, agent, id, i, turns, l) : echoConversation(p.url, agent, id, turns, l)),
+    }));
+    const botOf = (kind: BotKind) => bots.find((b) => b.process.kind === kind)!;
+    const scopingBot = botOf('scoping');
+
+    // Untimed rounds first: a cold process (JIT, sockets, SQLite pages, heap growth) would otherwise be the first round's figures.
+    for (let w = 0; w < 3; w += 1) for (const bot of bots) await round(bot, `warm${w}-${bots.indexOf(bot)}`, conversations);
 
     const results = bots.map(() => [] as Round[]);
     for (let r = 0; r < rounds; r += 1) {
@@ -152,56 +169,59 @@ export async function benchThroughput(options: ThroughputOptions): Promise<void>
       }
     }
     const paced: number[][] = [];
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
+    await scopingBot.process.loopDelayStart();
     let pacedFailures = 0;
     for (let r = 0; r < rounds; r += 1) {
       const latencies: number[] = [];
       const settled = await Promise.allSettled(
-        Array.from({ length: conversations }, (_v, i) => scopingConversation(scoping.url, agent, `paced-${r}-${i}`, i, turns, latencies, thinkMs)),
+        Array.from({ length: conversations }, (_v, i) => scopingConversation(scopingBot.process.url, agent, `paced-${r}-${i}`, i, turns, latencies, thinkMs)),
       );
       for (const s of settled) if (s.status === 'rejected' && (pacedFailures += 1) <= 3) process.stderr.write(`paced conversation failed: ${String(s.reason)}\n`);
       paced.push(latencies);
     }
-    loopDelay.disable();
+    const loopDelay = await scopingBot.process.loopDelayStop();
 
     section(
       `Throughput (goal 6): ${conversations} concurrent conversations × ${turns} turns, ${rounds} rounds per bot, POST /api/messages with expectReplies`,
-      `closed loop: each conversation posts its next message the moment it has a reply, so latency ≈ ${conversations} in flight ÷ throughput`,
+      `each bot in a process of its own, the load generator in this one; closed loop: each conversation posts its next message the moment it has a reply`,
     );
     for (const [b, bot] of bots.entries()) {
       figure(`${bot.name}: turns/s`, results[b].map((x) => x.rate), '', { digits: 0 });
       figure(`${bot.name}: p50 latency`, results[b].map((x) => x.p50), 'ms');
-      figure(`${bot.name}: CPU per turn`, results[b].map((x) => x.cpuMsPerTurn), 'ms', { digits: 2 });
+      figure(`${bot.name}: server CPU/turn`, results[b].map((x) => x.serverCpuMsPerTurn), 'ms', { digits: 2 });
       const failed = results[b].reduce((n, x) => n + x.failures, 0);
       if (failed > 0) note(`${bot.name}: ${failed} conversations FAILED`);
     }
+    note(`load generator CPU per turn: ${fmt(median(results.flat().map((x) => x.clientCpuMsPerTurn)), 2)} ms (median over all bots and rounds)`);
     if (!options.scopingOnly) {
-      const [bareR, echoR, scopingR] = results;
-      figure('scoping ÷ bare botbuilder echo', scopingR.map((x, r) => x.rate / bareR[r].rate), '×', { digits: 2, goal: atLeast(0.7, '×') });
-      figure('scoping ÷ echo with the same SQLite storage', scopingR.map((x, r) => x.rate / echoR[r].rate), '×', { digits: 2, goal: atLeast(0.85, '×') });
-      note('the same ratios from CPU time per turn (client included), steadier when other work shares the machine:');
-      figure('scoping ÷ bare echo, by CPU per turn', scopingR.map((x, r) => bareR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
-      figure('scoping ÷ SQLite echo, by CPU per turn', scopingR.map((x, r) => echoR[r].cpuMsPerTurn / x.cpuMsPerTurn), '×', { digits: 2 });
+      const [bareR, stockEchoR, echoR, scopingR] = (['bare', 'echo-stock', 'echo', 'scoping'] as const).map((kind) => results[bots.indexOf(botOf(kind))]);
+      const byRate = (baseline: Round[]) => scopingR.map((x, r) => x.rate / baseline[r].rate);
+      const byCpu = (baseline: Round[]) => scopingR.map((x, r) => baseline[r].serverCpuMsPerTurn / x.serverCpuMsPerTurn);
+      figure('scoping ÷ bare botbuilder echo', byRate(bareR), '×', { digits: 2, goal: atLeast(0.7, '×') });
+      // The goal was set against the echo as it then ran, on stock CloudAdapter;
+      // the project's adapter work made that echo faster too, so both are shown.
+      figure('scoping ÷ SQLite echo, stock adapter (as when set)', byRate(stockEchoR), '×', { digits: 2, goal: atLeast(0.85, '×') });
+      figure("scoping ÷ SQLite echo, project's adapter", byRate(echoR), '×', { digits: 2, goal: atLeast(0.85, '×') });
+      note('the same ratios from each server\'s CPU per turn, steadier when other work shares the machine:');
+      figure('by server CPU: scoping ÷ bare echo', byCpu(bareR), '×', { digits: 2 });
+      figure('by server CPU: scoping ÷ SQLite echo, stock adapter', byCpu(stockEchoR), '×', { digits: 2 });
+      figure("by server CPU: scoping ÷ SQLite echo, project's adapter", byCpu(echoR), '×', { digits: 2 });
     }
     section(`Scoping bot, ${conversations} paced conversations (${thinkMs / 2}–${(thinkMs * 3) / 2} ms between a reply and the next message), ${rounds} rounds`);
     figure('p50 latency', paced.map((l) => percentile(l, 50)), 'ms', { digits: 2 });
     figure(`p99 latency at ${conversations} paced conversations`, paced.map((l) => percentile(l, 99)), 'ms', { digits: 2, goal: under(50, ' ms') });
     if (pacedFailures > 0) note(`${pacedFailures} paced conversations FAILED`);
-    // How long the event loop was held (or the process not scheduled) meanwhile: the floor under any p99.
-    note(`event-loop delay meanwhile: p99 ${fmt(loopDelay.percentile(99) / 1e6, 0)} ms, max ${fmt(loopDelay.max / 1e6, 0)} ms`);
+    // How long the bot's event loop was held (or its process not scheduled) meanwhile: the floor under any p99.
+    note(`the scoping bot's event-loop delay meanwhile: p99 ${fmt(loopDelay.p99Ms, 0)} ms, max ${fmt(loopDelay.maxMs, 0)} ms`);
 
     const scopingIndex = bots.indexOf(scopingBot);
-    // Awaited: whether the store answers at once or later (a database server), the figures are the same.
-    const storage = scoping.services.storage;
-    const sizes = await Promise.all(Array.from({ length: conversations }, async (_v, i) => storage.sizeOf(ConversationStore.keyFor(CHANNEL, `r${rounds - 1}-b${scopingIndex}-${i}`))));
-    const echoSize = await storage.sizeOf(EchoBot.keyFor(CHANNEL, `r${rounds - 1}-b1-0`));
+    const sizes = await Promise.all(Array.from({ length: conversations }, (_v, i) => scopingBot.process.sizeOf(ConversationStore.keyFor(CHANNEL, `r${rounds - 1}-b${scopingIndex}-${i}`))));
     section('State');
-    note(`persisted state per conversation: ${fmt(median(sizes), 0)} B median, ${Math.max(...sizes)} B max (target < 4 KB); echo record ${echoSize} B`);
+    const echo = bots.find((b) => b.process.kind === 'echo');
+    const echoSize = echo ? `; echo record ${await echo.process.sizeOf(EchoBot.keyFor(CHANNEL, `r${rounds - 1}-b${bots.indexOf(echo)}-0`))} B` : '';
+    note(`persisted state per conversation: ${fmt(median(sizes), 0)} B median, ${Math.max(...sizes)} B max (target < 4 KB)${echoSize}`);
   } finally {
     agent.destroy();
-    await bare.stop();
-    await echo.stop();
-    await scoping.stop();
+    await Promise.all(processes.map((p) => p.stop()));
   }
 }

@@ -47,15 +47,19 @@ export interface ServerOptions {
   graph?: GraphClientOptions;
 }
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+/** botbuilder's authentication for the configured app registration (none: the local emulator and tests). */
+export function configuredAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId ?? '',
     MicrosoftAppPassword: config.auth.appPassword ?? '',
     MicrosoftAppType: config.auth.appType,
     MicrosoftAppTenantId: config.auth.tenantId ?? '',
   });
+}
+
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   // Kept clients instead of new ones per request, and no zod schemas built per request (src/adapter).
-  const adapter = new LeanCloudAdapter(new CachingBotFrameworkAuthentication(auth));
+  const adapter = new LeanCloudAdapter(new CachingBotFrameworkAuthentication(configuredAuthentication(config)));
   adapter.use(new TypingWhileSlow());
   adapter.onTurnError = async (context, error) => {
     logger.error('unhandled turn error', { error });
