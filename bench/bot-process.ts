@@ -84,6 +84,8 @@ async function main(): Promise<void> {
       send({ id: request.id, type: 'error', message: String(error) });
     }
   });
+  // The bench gone without stopping this bot (killed, crashed): nothing is left running.
+  process.once('disconnect', () => process.exit(0));
   send({ type: 'ready', url: running.url });
 }
 
