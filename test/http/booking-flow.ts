@@ -49,3 +49,22 @@ export const bookingSteps = {
   pickSlot: (c: Conversation, slotId: string) => c.click('slot', slotId),
   confirm: (c: Conversation) => c.click('confirm', 'yes'),
 };
+
+/**
+ * Brings each person, one after another, to the confirm step on the same
+ * slot: the first slot the first of them is offered, which every later one
+ * must be offered first too. Returns that slot's id.
+ */
+export async function everyoneOnOneSlot(people: Conversation[]): Promise<string> {
+  let contested: string | undefined;
+  for (const [n, person] of people.entries()) {
+    await person.join();
+    await bookingSteps.book(person);
+    await bookingSteps.acceptDisclaimer(person);
+    const offered = slotsIn(await bookingSteps.submitContact(person, n));
+    contested ??= offered[0]?.id;
+    expect(offered[0]?.id).toBe(contested);
+    await bookingSteps.pickSlot(person, contested!);
+  }
+  return contested!;
+}

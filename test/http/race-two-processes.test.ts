@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBot, stopAllBots } from './bot-process';
-import { bookingIn, bookingSteps, slotsIn } from './booking-flow';
+import { bookingIn, bookingSteps, everyoneOnOneSlot, slotsIn } from './booking-flow';
 import { Conversation } from './client';
 
 /**
@@ -25,16 +25,7 @@ it('eight confirmations of one slot across two processes: one booking, seven fre
   const [a, b] = await Promise.all([startBot(dataDir), startBot(dataDir)]);
   const people = Array.from({ length: 8 }, (_, n) => new Conversation(n % 2 === 0 ? a.url : b.url, { id: `race-${process.pid}-${n}` }));
 
-  let contested: string | undefined;
-  for (const [n, person] of people.entries()) {
-    await person.join();
-    await bookingSteps.book(person);
-    await bookingSteps.acceptDisclaimer(person);
-    const offered = slotsIn(await bookingSteps.submitContact(person, n));
-    contested ??= offered[0]?.id;
-    expect(offered[0]?.id).toBe(contested);
-    await bookingSteps.pickSlot(person, contested!);
-  }
+  const contested = await everyoneOnOneSlot(people);
 
   const outcomes = await Promise.all(people.map((person) => bookingSteps.confirm(person)));
   const booked = outcomes.map(bookingIn).filter((booking) => booking?.status === 'confirmed');

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startBot, stopAllBots, type BotProcess } from '../http/bot-process';
-import { bookingIn, bookingSteps, slotsIn } from '../http/booking-flow';
+import { bookingIn, bookingSteps, everyoneOnOneSlot, slotsIn } from '../http/booking-flow';
 import { Conversation, promptIn, recommendationIn } from '../http/client';
 import { BACKENDS, freshDatabase } from '../support/backends';
 import { NOW, openService, registerAda } from '../booking/fixtures';
@@ -64,16 +64,7 @@ describeWithPostgres('three instances on one PostgreSQL', () => {
 
   it('eight visitors on three instances race for one slot: one booking, seven fresh offers without it', async () => {
     const people = Array.from({ length: 8 }, (_, n) => new Conversation(bots[n % 3].url, { id: `race-${process.pid}-${n}` }));
-    let contested: string | undefined;
-    for (const [n, person] of people.entries()) {
-      await person.join();
-      await bookingSteps.book(person);
-      await bookingSteps.acceptDisclaimer(person);
-      const offered = slotsIn(await bookingSteps.submitContact(person, n));
-      contested ??= offered[0]?.id;
-      expect(offered[0]?.id).toBe(contested);
-      await bookingSteps.pickSlot(person, contested!);
-    }
+    const contested = await everyoneOnOneSlot(people);
     const outcomes = await Promise.all(people.map((person) => bookingSteps.confirm(person)));
     expect(outcomes.map(bookingIn).filter((booking) => booking?.status === 'confirmed')).toHaveLength(1);
     const refused = outcomes.filter((replies) => !bookingIn(replies));

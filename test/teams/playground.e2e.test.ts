@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import { testConfig } from '../../src/config/config';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { describeInChromium, launch, screenshot } from '../browser/chromium';
+import { freePort } from '../support/free-port';
 
 /**
  * End to end in the Microsoft 365 Agents Playground's Teams emulation
@@ -18,17 +18,6 @@ import { describeInChromium, launch, screenshot } from '../browser/chromium';
  */
 
 const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startPlayground(botUrl: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {

@@ -1,17 +1,8 @@
 import type { ConversationReference } from 'botbuilder';
 import { iso, type Pool } from '../../../db/postgres';
-import { BRIEFS_DESTINATION, type ContactMark, ReferenceSchema, type TeamsStore } from './types';
+import { BRIEFS_DESTINATION, type ContactMark, type MarkRow, ReferenceSchema, type TeamsStore, toMark } from './types';
 
 /** Teams' destinations and contacted marks in PostgreSQL, shared by every instance. */
-
-interface MarkRow {
-  lead_id: string;
-  contacted_by: string;
-  by_name: string;
-  contacted_at: string;
-}
-
-const toMark = (r: MarkRow): ContactMark => ({ leadId: r.lead_id, contactedBy: r.contacted_by, byName: r.by_name, contactedAt: r.contacted_at });
 
 export class PostgresTeamsStore implements TeamsStore {
   constructor(private readonly pool: Pool) {}

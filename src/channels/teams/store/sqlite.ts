@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
 import { openDataFile } from '../../../storage/files';
 import type { OutboxStore } from '../../../outbox/types';
-import { BRIEFS_DESTINATION, type ContactMark, referenceFrom, type TeamsStore } from './types';
+import { BRIEFS_DESTINATION, type ContactMark, type MarkRow, referenceFrom, type TeamsStore, toMark } from './types';
 
 /** `<dataDir>/teams.sqlite`: the practitioners' channel and the contacted marks. */
 
@@ -21,15 +21,6 @@ CREATE TABLE IF NOT EXISTS lead_contacts (
   contacted_at TEXT NOT NULL
 );
 `;
-
-interface MarkRow {
-  lead_id: string;
-  contacted_by: string;
-  by_name: string;
-  contacted_at: string;
-}
-
-const toMark = (r: MarkRow): ContactMark => ({ leadId: r.lead_id, contactedBy: r.contacted_by, byName: r.by_name, contactedAt: r.contacted_at });
 
 export class SqliteTeamsStore implements TeamsStore {
   private readonly db: Database.Database;

@@ -16,6 +16,16 @@ export interface ContactMark {
   contactedAt: string;
 }
 
+/** A contacted mark as both stores keep it (lead_contacts, teams_lead_contacts). */
+export interface MarkRow {
+  lead_id: string;
+  contacted_by: string;
+  by_name: string;
+  contacted_at: string;
+}
+
+export const toMark = (r: MarkRow): ContactMark => ({ leadId: r.lead_id, contactedBy: r.contacted_by, byName: r.by_name, contactedAt: r.contacted_at });
+
 export interface TeamsStore {
   setDestination(reference: Partial<ConversationReference>, registeredBy: string, now: Date): Promise<void>;
   destination(): Promise<Partial<ConversationReference> | null>;
